@@ -1,0 +1,24 @@
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import { markdownPlugins } from './src/plugins/markdown-plugins.ts';
+import { basePath } from './src/report/base-path.ts';
+import { sourceParagraphs } from './src/report/source.ts';
+
+// https://docs.astro.build/en/reference/configuration-reference/
+export default defineConfig({
+  // BASE_PATH=/reports/cixi-2021/ npm run build: a site that works under that path.
+  base: basePath(process.env.BASE_PATH),
+  trailingSlash: 'always',
+  build: {
+    format: 'directory',
+    // External stylesheets only: they cache across pages and keep a strict CSP simple.
+    inlineStylesheets: 'never',
+  },
+  integrations: [mdx(markdownPlugins({ source: sourceParagraphs() }))],
+  markdown: { syntaxHighlight: false },
+  devToolbar: { enabled: false },
+  vite: {
+    // Never inline scripts or assets into HTML: a strict CSP allows only files from 'self'.
+    build: { assetsInlineLimit: 0 },
+  },
+});

@@ -1,0 +1,81 @@
+/**
+ * The edition as the pages see it: chapters in reading order, each rendered once, with the
+ * structure `remark-report-structure` recorded. Checks what no single chapter can: that the
+ * paragraphs of all chapters together run ¶1…¶N without a gap or a repeat.
+ */
+import { AstroError } from 'astro/errors';
+import { getCollection, render, type CollectionEntry } from 'astro:content';
+import type { ChapterStructure } from '../plugins/remark-report-structure.ts';
+import { sourceParagraphs } from './source.ts';
+
+export interface Chapter {
+  entry: CollectionEntry<'chapters'>;
+  slug: string;
+  title: string;
+  /** A short label for navigation: 开篇, 第一部分 … */
+  label: string;
+  structure: ChapterStructure;
+  Content: Awaited<ReturnType<typeof render>>['Content'];
+}
+
+const PART_LABELS = ['卷首', '第一部分', '第二部分', '第三部分', '第四部分', '第五部分', '第六部分'];
+
+let cached: Promise<Chapter[]> | undefined;
+
+async function load(): Promise<Chapter[]> {
+  const entries = (await getCollection('chapters')).sort((a, b) => a.data.order - b.data.order);
+  const chapters: Chapter[] = [];
+  for (const entry of entries) {
+    const { Content, remarkPluginFrontmatter } = await render(entry);
+    const structure = remarkPluginFrontmatter.structure as ChapterStructure | undefined;
+    if (!structure)
+      throw new AstroError(
+        `章节 ${entry.filePath} 没有经过 remark-report-structure 处理。`,
+        '检查 astro.config.ts 是否通过 markdownPlugins() 加载了插件。',
+      );
+    chapters.push({
+      entry,
+      slug: entry.data.slug,
+      title: entry.data.title,
+      label: PART_LABELS[entry.data.part ?? 0] ?? entry.data.title,
+      structure,
+      Content,
+    });
+  }
+  checkContinuity(chapters);
+  return chapters;
+}
+
+/** Every ¶ of the source appears once, in order, across the chapters. */
+function checkContinuity(chapters: Chapter[]) {
+  const total = sourceParagraphs().size;
+  let expected = 1;
+  for (const chapter of chapters) {
+    for (const n of chapter.structure.paragraphs) {
+      if (n !== expected)
+        throw new AstroError(
+          `${chapter.entry.filePath}: 段落编号不连续，这里是 ¶${n}，应为 ¶${expected}。`,
+          '各章的段落合起来必须是 ¶1 到 ¶' + total + '，按原文顺序，不缺不重。检查章节的排序（order）和各段的 n。',
+        );
+      expected++;
+    }
+  }
+  if (expected - 1 !== total)
+    throw new AstroError(
+      `各章共有 ${expected - 1} 段，原文有 ${total} 段。`,
+      `缺少 ¶${expected} 及以后的段落：用 npm run import 重新生成章节，或把缺少的段落补回。`,
+    );
+}
+
+/** All chapters, in reading order. */
+export function getChapters(): Promise<Chapter[]> {
+  cached ??= load();
+  return cached;
+}
+
+/** The chapter that holds ¶n. */
+export async function chapterOf(n: number): Promise<Chapter> {
+  const chapter = (await getChapters()).find((c) => c.structure.paragraphs.includes(n));
+  if (!chapter) throw new AstroError(`没有哪一章包含 ¶${n}。`, '检查章节内容。');
+  return chapter;
+}

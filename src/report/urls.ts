@@ -1,0 +1,19 @@
+/**
+ * Site URLs under the configured base path. Every internal link goes through `url()`, so the
+ * site works under any sub-path (`BASE_PATH=/reports/cixi-2021/`).
+ */
+
+/** `url('about/')` → `/reports/cixi-2021/about/` under that base. */
+export function url(path = ''): string {
+  return import.meta.env.BASE_URL.replace(/\/?$/, '/') + path.replace(/^\//, '');
+}
+
+/** The chapter page of a slug. */
+export function chapterUrl(slug: string): string {
+  return url(`${slug}/`);
+}
+
+/** The permalink page of ¶n: a citation contract. */
+export function permalink(n: number): string {
+  return url(`p/${n}/`);
+}

@@ -1,0 +1,34 @@
+/**
+ * The source is sacred: read in chapter order, the report text of the chapter pages holds every
+ * non-empty line of the source (emendations applied) in order — title block, salutation,
+ * headings and paragraphs — and nothing of the source is missing.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test } from 'vitest';
+import { removeWordArtifacts } from '../../src/report/emendations.ts';
+import { SOURCE_FILE } from '../../src/report/source.ts';
+import { fileFor, load, pageUrl, reportText } from '../support/site.ts';
+
+test('the chapters, read in order, show every line of the source in order', () => {
+  const chapterLinks = [...load('index.html').querySelectorAll('.toc__chapter-link')].map(
+    (a) => fileFor(new URL(a.getAttribute('href')!, pageUrl('index.html')))!,
+  );
+  expect(chapterLinks.length).toBe(4);
+  const text = chapterLinks.map((file) => reportText(load(file).querySelector('main article')!)).join('\n');
+  const lines = removeWordArtifacts(readFileSync(SOURCE_FILE, 'utf8'))
+    .text.split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  let from = 0;
+  for (const line of lines) {
+    const at = text.indexOf(line, from);
+    expect(at, `source line “${line.slice(0, 30)}…” is missing or out of order`).toBeGreaterThanOrEqual(from);
+    from = at + line.length;
+  }
+});
+
+test('the source file is the one received, byte for byte', () => {
+  const bytes = readFileSync(SOURCE_FILE);
+  expect(bytes.length).toBe(50102);
+  expect(bytes.toString('utf8')).toContain('[bookmark: _GoBack]以绣花功夫推进城市更新');
+});

@@ -1,0 +1,112 @@
+/**
+ * Runs the project's own nginx config (`deploy/nginx/cixi-2021.conf`) on a loopback port, serving
+ * `dist/` under a base path, as an intranet server would. Only the port, the root and the base
+ * path change; everything else is the shipped file.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const NGINX = process.env.NGINX ?? '/usr/sbin/nginx';
+const CONFIG = resolve('deploy/nginx/cixi-2021.conf');
+
+export interface RunningServer {
+  /** `http://127.0.0.1:PORT/base/` */
+  origin: string;
+  baseUrl: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** The shipped server block with the port, root and base path of this run. */
+export function configure(config: string, port: number, root: string, base: string): string {
+  return config
+    .split('\n')
+    .map((line) => {
+      if (line.includes('# edition:listen')) return line.replace(/listen\s+\d+/, `listen 127.0.0.1:${port}`);
+      if (line.includes('# edition:root')) return line.replace(/root\s+[^;]+/, `root ${root}`);
+      if (line.includes('# edition:base'))
+        return line.replace(/(location\s+)\/(\s)/, `$1${base}$2`).replace(/(error_page\s+404\s+)\//, `$1${base}`);
+      return line;
+    })
+    .join('\n');
+}
+
+/** Starts nginx serving `distDir` under `base`; fails with a message that says how to get nginx. */
+export async function startNginx(distDir: string, base: string): Promise<RunningServer> {
+  if (!existsSync(NGINX))
+    throw new Error(
+      `没有找到 nginx（${NGINX}）。浏览器测试需要真实的 Web 服务器：运行 apt-get install -y nginx，或设置 NGINX=/path/to/nginx。`,
+    );
+  if (!existsSync(join(distDir, 'index.html')))
+    throw new Error(`${distDir} 里没有构建好的网站：先运行 npm run build（npm test 会先构建）。`);
+  const prefix = mkdtempSync(join(tmpdir(), 'edition-nginx-'));
+  // nginx started as root serves files as an unprivileged worker: let it read the site.
+  chmodSync(prefix, 0o755);
+  const root = join(prefix, 'www');
+  mkdirSync(join(root, base), { recursive: true });
+  cpSync(distDir, join(root, base), { recursive: true });
+  mkdirSync(join(prefix, 'logs'));
+  const port = await freePort();
+  const server = configure(readFileSync(CONFIG, 'utf8'), port, root, base);
+  writeFileSync(
+    join(prefix, 'nginx.conf'),
+    [
+      'worker_processes 1;',
+      'error_log logs/error.log warn;',
+      'pid logs/nginx.pid;',
+      'events { worker_connections 256; }',
+      'http {',
+      '  access_log logs/access.log;',
+      '  default_type application/octet-stream;',
+      `  client_body_temp_path ${prefix}/tmp-body;`,
+      `  proxy_temp_path ${prefix}/tmp-proxy;`,
+      `  fastcgi_temp_path ${prefix}/tmp-fastcgi;`,
+      `  uwsgi_temp_path ${prefix}/tmp-uwsgi;`,
+      `  scgi_temp_path ${prefix}/tmp-scgi;`,
+      server,
+      '}',
+    ].join('\n'),
+  );
+  const test = spawnSync(NGINX, ['-t', '-p', prefix, '-c', join(prefix, 'nginx.conf')], { encoding: 'utf8' });
+  if (test.status !== 0) throw new Error(`nginx 配置无效：\n${test.stderr}`);
+  const child: ChildProcess = spawn(NGINX, ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-g', 'daemon off;'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d) => (stderr += d));
+  const origin = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      const response = await fetch(origin + base);
+      if (response.ok) break;
+    } catch {
+      // not up yet
+    }
+    if (child.exitCode !== null) throw new Error(`nginx 退出了：${stderr}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    origin,
+    baseUrl: origin + base,
+    port,
+    async stop() {
+      child.kill('SIGQUIT');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(prefix, { recursive: true, force: true });
+    },
+  };
+}
