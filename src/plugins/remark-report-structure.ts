@@ -59,6 +59,9 @@ declare module 'mdast' {
   }
 }
 
+/** Elements that stand for blocks; MDX parses a one-line `<P n={1}>…</P>` as a paragraph holding it. */
+const BLOCKS = new Set(['TitleBlock', 'Title', 'Byline', 'Salutation', 'Part', 'Section', 'P']);
+
 const FRONT_MATTER: Record<string, { tag: string; className: string }> = {
   TitleBlock: { tag: 'header', className: 'title-block' },
   Title: { tag: 'h1', className: 'report-title' },
@@ -88,9 +91,13 @@ export function paragraphNumber(n: number): EditionUiNode {
   };
 }
 
+const PHRASING_TAGS = new Set(['h1', 'h2', 'p', 'strong']);
+
 function asElement(node: JsxElement, tag: string, properties: Record<string, unknown>, children: RootContent[]) {
   const replacement = node as unknown as { type: string; children: RootContent[]; data: unknown };
-  replacement.type = node.type === 'mdxJsxTextElement' ? 'emphasis' : 'blockquote';
+  // The mdast type only decides how mdast-util-to-hast joins the children: a flow container
+  // puts line breaks between blocks, a phrasing one keeps text as it is.
+  replacement.type = PHRASING_TAGS.has(tag) ? 'emphasis' : 'blockquote';
   replacement.children = children;
   replacement.data = { hName: tag, hProperties: properties };
   delete (replacement as { name?: unknown }).name;
@@ -114,6 +121,23 @@ export default function remarkReportStructure(options?: ReportStructureOptions) 
 
     const headingIn = (node: JsxElement): Heading | undefined =>
       (node.children as RootContent[]).find((c): c is Heading => c.type === 'heading');
+
+    // A block element written on one line arrives wrapped in a paragraph: unwrap it, so every
+    // block element below is a flow element in the place it stands.
+    visitParents(tree, 'paragraph', (node, ancestors) => {
+      const blocks = node.children.filter((c) => c.type === 'mdxJsxTextElement' && BLOCKS.has(c.name ?? ''));
+      if (blocks.length === 0) return;
+      const element = blocks[0] as MdxJsxTextElement;
+      if (node.children.length > 1)
+        fail(
+          file,
+          element,
+          `<${element.name}> 和其他内容写在了同一段里。`,
+          `每个 <${element.name}> 单独成行，前后各空一行。`,
+        );
+      const parent = ancestors.at(-1) as { children: RootContent[] };
+      parent.children[parent.children.indexOf(node)] = { ...element, type: 'mdxJsxFlowElement' } as MdxJsxFlowElement;
+    });
 
     visitParents(tree, (node, ancestors) => {
       if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
@@ -198,9 +222,7 @@ export default function remarkReportStructure(options?: ReportStructureOptions) 
         const paragraph = { type: 'paragraph', children: [paragraphNumber(n), ...children] } as unknown as Paragraph;
         paragraph.data = { hProperties: { className: ['para'], id: `p-${n}` } };
         paragraph.position = node.position;
-        // A one-line `<P>` sits inside a markdown paragraph of its own: replace that paragraph.
-        if (parent && parent.type === 'paragraph' && parent.children.length === 1) Object.assign(parent, paragraph);
-        else if (parent) parent.children[index] = paragraph as RootContent;
+        if (parent) parent.children[index] = paragraph as RootContent;
         return SKIP;
       }
 

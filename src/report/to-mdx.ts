@@ -61,8 +61,10 @@ export function toChapterFiles(model: ReportModel): ChapterFile[] {
     frontmatter({ title: '开篇', slug: 'opening', order: 0 }),
     '<TitleBlock>',
     '',
-    ...model.titleLines.map((l, i) => (i === 0 ? `<Title>${escapeMdx(l.text)}</Title>` : `<Byline>${escapeMdx(l.text)}</Byline>`)),
-    '',
+    ...model.titleLines.flatMap((l, i) => [
+      i === 0 ? `<Title>${escapeMdx(l.text)}</Title>` : `<Byline>${escapeMdx(l.text)}</Byline>`,
+      '',
+    ]),
     '</TitleBlock>',
     '',
     `<Salutation>${escapeMdx(model.salutation.text)}</Salutation>`,

@@ -42,6 +42,11 @@ export function collectErrors(page: Page): string[] {
   page.on('response', (response) => {
     if (response.status() >= 400) errors.push(`http ${response.status()}: ${response.url()}`);
   });
-  page.on('requestfailed', (request) => errors.push(`requestfailed: ${request.url()} ${request.failure()?.errorText}`));
+  page.on('requestfailed', (request) => {
+    // ERR_ABORTED is the browser cancelling a request because the page moved on (a permalink's
+    // meta refresh leaving before its icon loaded), not a failure of the site.
+    const reason = request.failure()?.errorText ?? '';
+    if (reason !== 'net::ERR_ABORTED') errors.push(`requestfailed: ${request.url()} ${reason}`);
+  });
   return errors;
 }

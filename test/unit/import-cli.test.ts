@@ -1,0 +1,81 @@
+/**
+ * `npm run import`, run as a reader would run it: on this report and on a report of a different
+ * shape. The chapters it writes compile through the edition's markdown pipeline, checked
+ * against the source, and the committed chapters hold the same paragraphs.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { markdownPlugins } from '../../src/plugins/markdown-plugins.ts';
+import { parseReport } from '../../src/report/parse-report.ts';
+import { SOURCE_FILE } from '../../src/report/source.ts';
+import { processor } from './markdown.ts';
+
+const TSX = 'node_modules/.bin/tsx';
+
+function runImport(input: string) {
+  const out = mkdtempSync(join(tmpdir(), 'edition-import-'));
+  const result = spawnSync(TSX, ['scripts/import.ts', input, out], { encoding: 'utf8' });
+  return { out, ...result };
+}
+
+describe('npm run import', () => {
+  test('this report: parts=3 sections=15 paragraphs=64 on the last line', () => {
+    const { out, stdout, status } = runImport(SOURCE_FILE);
+    expect(status).toBe(0);
+    expect(stdout.trim().split('\n').at(-1)).toBe('parts=3 sections=15 paragraphs=64');
+    expect(readdirSync(out).sort()).toEqual(['00-opening.mdx', '01-part-1.mdx', '02-part-2.mdx', '03-part-3.mdx']);
+  });
+
+  test('the chapters it writes compile, and each paragraph is its source line', async () => {
+    const { out } = runImport(SOURCE_FILE);
+    const source = new Map(parseReport(readFileSync(SOURCE_FILE, 'utf8')).paragraphs.map((p) => [p.n, p.text]));
+    const { remarkPlugins } = markdownPlugins({ source });
+    let html = '';
+    for (const name of readdirSync(out).sort())
+      html += String(await processor(remarkPlugins).process(readFileSync(join(out, name), 'utf8')));
+    for (const n of [1, 4, 31, 64]) expect(html).toContain(`id="p-${n}"`);
+    expect(html).toContain('<strong class="run-in">提升内外交通能级。</strong>');
+  });
+
+  test('the committed chapters differ from fresh output only where edited by hand (the slugs)', () => {
+    const { out } = runImport(SOURCE_FILE);
+    for (const name of readdirSync(out)) {
+      const fresh = readFileSync(join(out, name), 'utf8').replace(/^slug: .*$/m, '');
+      const committed = readFileSync(join('content/chapters', name), 'utf8').replace(/^slug: .*$/m, '');
+      expect(committed, name).toBe(fresh);
+    }
+  });
+
+  test('a report with four parts and mixed sections', () => {
+    const { stdout, status, out } = runImport('test/fixtures/reports/four-parts.txt');
+    expect(status).toBe(0);
+    expect(stdout.trim().split('\n').at(-1)).toBe('parts=4 sections=5 paragraphs=13');
+    expect(readdirSync(out)).toHaveLength(5);
+    const part2 = readFileSync(join(out, '02-part-2.mdx'), 'utf8');
+    expect(part2).toContain('<Section id="2-1" title="（一）抓好项目建设">');
+    expect(part2).toContain('## （一）抓好项目建设');
+    expect(part2).toContain('<P n={6}><RunIn>推进重点工程。</RunIn>全年实施项目50个。</P>');
+  });
+
+  test('text it cannot place: exit 1, file, line and the fix', () => {
+    const { status, stderr } = runImport('test/fixtures/reports/section-before-part.txt');
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/section-before-part\.txt:5: 节标题“（一）这一节没有部分可以归属”出现在第一个部分标题之前/);
+    expect(stderr).toContain('修改方法 (fix)');
+  });
+
+  test('no arguments: usage', () => {
+    const { status, stderr } = spawnSync(TSX, ['scripts/import.ts'], { encoding: 'utf8' });
+    expect(status).toBe(2);
+    expect(stderr).toContain('npm run import -- <report.txt> <out-dir>');
+  });
+
+  test('runs through npm as documented', () => {
+    const out = mkdtempSync(join(tmpdir(), 'edition-import-'));
+    const stdout = execFileSync('npm', ['run', '--silent', 'import', '--', SOURCE_FILE, out], { encoding: 'utf8' });
+    expect(stdout.trim().split('\n').at(-1)).toBe('parts=3 sections=15 paragraphs=64');
+  });
+});
