@@ -1,5 +1,6 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import pagefindIndex from './src/integrations/pagefind-index.ts';
 import { markdownPlugins } from './src/plugins/markdown-plugins.ts';
 import { basePath } from './src/report/base-path.ts';
 import { sourceParagraphs } from './src/report/source.ts';
@@ -14,7 +15,7 @@ export default defineConfig({
     // External stylesheets only: they cache across pages and keep a strict CSP simple.
     inlineStylesheets: 'never',
   },
-  integrations: [mdx(markdownPlugins({ source: sourceParagraphs() }))],
+  integrations: [mdx(markdownPlugins({ source: sourceParagraphs() })), pagefindIndex()],
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
   vite: {

@@ -21,4 +21,37 @@ const chapters = defineCollection({
   }),
 });
 
-export const collections = { chapters };
+/** Categories of the glossary, in the order the glossary page shows them. */
+export const GLOSSARY_CATEGORIES = ['政策提法', '改革举措', '专项行动', '规划与工程', '平台与机构', '荣誉与称号', '统计指标'] as const;
+/** Where a term comes from. */
+export const GLOSSARY_LEVELS = ['国家', '浙江省', '宁波市', '慈溪市'] as const;
+
+const glossary = defineCollection({
+  loader: glob({ pattern: '*.md', base: './content/glossary' }),
+  schema: z.object({
+    /** The term as the report writes it, without quotation marks. */
+    term: z.string().min(1),
+    /** Other forms in the report that mean this entry (六稳六保: 六稳, 六保). Unique across entries. */
+    aliases: z.array(z.string().min(2, { message: '别名至少两个字：单字会误配大量无关文字。' })).default([]),
+    category: z.enum(GLOSSARY_CATEGORIES, {
+      errorMap: () => ({ message: `category 须为以下之一：${GLOSSARY_CATEGORIES.join('、')}。` }),
+    }),
+    level: z.enum(GLOSSARY_LEVELS, {
+      errorMap: () => ({ message: `level 须为以下之一：${GLOSSARY_LEVELS.join('、')}。` }),
+    }),
+    /** One sentence for the popover. */
+    summary: z.string().min(1).max(60, { message: 'summary 最多 60 字：它显示在浮窗里，完整解释写在正文。' }),
+    /** Issuer, year and document: only what is certain. */
+    origin: z
+      .object({ issuer: z.string().optional(), year: z.number().int().optional(), document: z.string().optional() })
+      .optional(),
+    /** Ids of related entries; each must exist. */
+    related: z.array(z.coerce.string()).default([]),
+    /** For statistical indicators: how the indicator is computed, in TeX. */
+    formula: z.string().optional(),
+    /** True when the edition can say only what the report says about the term. */
+    reportOnly: z.boolean().default(false),
+  }),
+});
+
+export const collections = { chapters, glossary };

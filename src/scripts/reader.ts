@@ -1,10 +1,14 @@
 /** The reading page's behaviour, loaded once per page as one small module. */
 import { initArrival } from './arrival.ts';
 import { initOutline } from './outline.ts';
+import { initSearchLauncher } from './search-launcher.ts';
 import { initSearchShortcuts } from './search-shortcuts.ts';
 import { initThemeToggle } from './theme.ts';
 
 initThemeToggle();
 initOutline();
 initArrival();
+// Arriving from a search result: the matcher loads only then.
+if (new URLSearchParams(location.search).has('hl')) void import('./highlight-query.ts').then((m) => m.highlightQuery());
 initSearchShortcuts();
+initSearchLauncher();

@@ -1,0 +1,47 @@
+/**
+ * Emits the search records (see `src/search/records.ts`) for the Pagefind integration. The file
+ * exists only during the build: the integration deletes it after indexing.
+ */
+import type { APIRoute } from 'astro';
+import { getCollection } from 'astro:content';
+import { getChapters } from '../report/edition.ts';
+import { sourceParagraphs } from '../report/source.ts';
+import type { SearchRecord } from '../search/records.ts';
+
+export const GET: APIRoute = async () => {
+  const chapters = await getChapters();
+  const text = sourceParagraphs();
+  const records: SearchRecord[] = [];
+  for (const chapter of chapters) {
+    for (const n of chapter.structure.paragraphs) {
+      const section = chapter.structure.sections.find((s) => s.paragraphs.includes(n));
+      records.push({
+        url: `p-${n}`,
+        meta: {
+          kind: 'paragraph',
+          n: String(n),
+          chapter: chapter.slug,
+          chapterLabel: chapter.label,
+          chapterTitle: chapter.title,
+          ...(section ? { section: section.id, sectionTitle: section.title } : {}),
+          text: text.get(n)!,
+        },
+      });
+    }
+  }
+  for (const entry of await getCollection('glossary')) {
+    const { term, aliases, summary } = entry.data;
+    records.push({
+      url: `glossary-${entry.id}`,
+      meta: {
+        kind: 'glossary',
+        id: entry.id,
+        term,
+        aliases: aliases.join('|'),
+        summary,
+        text: [term, ...aliases, summary, (entry.body ?? '').trim()].join('\n'),
+      },
+    });
+  }
+  return new Response(JSON.stringify(records));
+};

@@ -1,0 +1,14 @@
+/**
+ * Keeps the header's search box light: the search code (and Pagefind) loads only when the
+ * reader focuses the box or types in it, never with the page.
+ */
+export function initSearchLauncher() {
+  const input = document.querySelector<HTMLInputElement>('#site-search-q');
+  if (!input || document.body.classList.contains('page-search')) return;
+  const start = () => {
+    input.removeEventListener('focus', start);
+    void import('../search/panel.ts').then(({ initPanel }) => initPanel(input));
+  };
+  input.addEventListener('focus', start);
+  if (document.activeElement === input) start();
+}

@@ -1,0 +1,113 @@
+/**
+ * The header's search box as a combobox: results appear under it as the reader types; arrows
+ * move through them, Enter opens one (or, with none chosen, the search page), Esc closes.
+ * Loaded only when the reader starts a search.
+ */
+import { loadSearch } from './load-pagefind.ts';
+import { glossaryItem, paragraphItem, searchPageHref, statusText } from './render.ts';
+
+const MAX_PARAGRAPHS = 8;
+const MAX_GLOSSARY = 3;
+const DEBOUNCE_MS = 120;
+
+export function initPanel(input: HTMLInputElement) {
+  const panel = document.getElementById(input.getAttribute('aria-controls') ?? '')?.closest<HTMLElement>('.search-panel');
+  const list = document.getElementById(input.getAttribute('aria-controls') ?? '') as HTMLUListElement | null;
+  const status = panel?.querySelector<HTMLElement>('.search-panel__status');
+  const all = panel?.querySelector<HTMLAnchorElement>('.search-panel__all');
+  if (!panel || !list || !status || !all) return;
+  let sequence = 0;
+  let timer = 0;
+  let active = -1;
+
+  const options = () => [...list.querySelectorAll<HTMLAnchorElement>('[role="option"]')];
+  const setActive = (index: number) => {
+    const items = options();
+    active = items.length ? (index + items.length) % items.length : -1;
+    items.forEach((item, i) => item.setAttribute('aria-selected', String(i === active)));
+    const current = items[active];
+    if (current) {
+      input.setAttribute('aria-activedescendant', current.id);
+      current.scrollIntoView({ block: 'nearest' });
+    } else input.removeAttribute('aria-activedescendant');
+  };
+  const open = (value: boolean) => {
+    panel.hidden = !value;
+    input.setAttribute('aria-expanded', String(value));
+    if (!value) setActive(-1);
+  };
+
+  const run = async () => {
+    const query = input.value;
+    const mine = ++sequence;
+    if (!query.trim()) {
+      open(false);
+      return;
+    }
+    status.textContent = '正在搜索……';
+    open(true);
+    try {
+      const search = await loadSearch();
+      const outcome = await search(query);
+      if (mine !== sequence) return;
+      list.replaceChildren();
+      const items = [
+        ...outcome.glossary.slice(0, MAX_GLOSSARY).map(glossaryItem),
+        ...outcome.paragraphs.slice(0, MAX_PARAGRAPHS).map((hit) => paragraphItem(hit, outcome.terms, 60)),
+      ];
+      items.forEach((a, i) => {
+        a.id = `site-search-option-${i}`;
+        a.setAttribute('role', 'option');
+        a.setAttribute('aria-selected', 'false');
+        a.tabIndex = -1;
+        const li = document.createElement('li');
+        li.setAttribute('role', 'presentation');
+        li.append(a);
+        list.append(li);
+      });
+      active = -1;
+      input.removeAttribute('aria-activedescendant');
+      status.textContent =
+        statusText(outcome) + (outcome.paragraphs.length > MAX_PARAGRAPHS ? ` 这里列出前 ${MAX_PARAGRAPHS} 个。` : '');
+      all.href = searchPageHref(query);
+      all.textContent = outcome.paragraphs.length || outcome.glossary.length ? '在搜索页查看全部结果' : '在搜索页查看搜索建议';
+    } catch (error) {
+      if (mine !== sequence) return;
+      status.textContent = '搜索功能加载失败，请稍后重试，或在搜索页中搜索。';
+      console.warn(error);
+    }
+  };
+
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = window.setTimeout(run, DEBOUNCE_MS);
+  });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (panel.hidden) {
+        if (input.value.trim()) void run();
+        return;
+      }
+      event.preventDefault();
+      setActive(active + (event.key === 'ArrowDown' ? 1 : -1));
+    } else if (event.key === 'Enter') {
+      const current = options()[active];
+      event.preventDefault();
+      location.href = current ? current.href : searchPageHref(input.value);
+    } else if (event.key === 'Escape') {
+      if (!panel.hidden) {
+        event.preventDefault();
+        open(false);
+      } else if (input.value) {
+        input.value = '';
+      } else input.blur();
+    }
+  });
+  document.addEventListener('pointerdown', (event) => {
+    if (!panel.contains(event.target as Node) && event.target !== input) open(false);
+  });
+  input.addEventListener('focus', () => {
+    if (input.value.trim() && list.children.length) open(true);
+  });
+  if (input.value.trim()) void run();
+}
