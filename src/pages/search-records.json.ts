@@ -39,7 +39,9 @@ export const GET: APIRoute = async () => {
         term,
         aliases: aliases.join('|'),
         summary,
-        text: [term, ...aliases, summary, (entry.body ?? '').trim()].join('\n'),
+        // The term, its aliases and its one-line summary: a search finds the entry by what it is
+        // called and what it is, not by every word of its definition.
+        text: [term, ...aliases, summary].join('\n'),
       },
     });
   }

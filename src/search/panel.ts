@@ -21,9 +21,10 @@ export function initPanel(input: HTMLInputElement) {
   let active = -1;
 
   const options = () => [...list.querySelectorAll<HTMLAnchorElement>('[role="option"]')];
-  const setActive = (index: number) => {
+  /** Marks option `index` as chosen; wraps around at both ends; `null` chooses none. */
+  const setActive = (index: number | null) => {
     const items = options();
-    active = items.length ? (index + items.length) % items.length : -1;
+    active = index === null || items.length === 0 ? -1 : (index + items.length) % items.length;
     items.forEach((item, i) => item.setAttribute('aria-selected', String(i === active)));
     const current = items[active];
     if (current) {
@@ -34,7 +35,7 @@ export function initPanel(input: HTMLInputElement) {
   const open = (value: boolean) => {
     panel.hidden = !value;
     input.setAttribute('aria-expanded', String(value));
-    if (!value) setActive(-1);
+    if (!value) setActive(null);
   };
 
   const run = async () => {
@@ -89,7 +90,7 @@ export function initPanel(input: HTMLInputElement) {
         return;
       }
       event.preventDefault();
-      setActive(active + (event.key === 'ArrowDown' ? 1 : -1));
+      setActive(active === -1 && event.key === 'ArrowUp' ? -1 : active + (event.key === 'ArrowDown' ? 1 : -1));
     } else if (event.key === 'Enter') {
       const current = options()[active];
       event.preventDefault();

@@ -28,7 +28,7 @@ export interface GlossaryRecordMeta {
   /** The entry's aliases, joined with `|`. */
   aliases: string;
   summary: string;
-  /** Term, aliases, summary and definition: what a search of the glossary matches. */
+  /** Term, aliases and summary: what a search of the glossary matches. */
   text: string;
 }
 

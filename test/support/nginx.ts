@@ -17,6 +17,8 @@ export interface RunningServer {
   origin: string;
   baseUrl: string;
   port: number;
+  /** Requests served so far: path, status and bytes sent (headers and body, as on the wire). */
+  requests(): { path: string; status: number; bytes: number }[];
   stop(): Promise<void>;
 }
 
@@ -70,7 +72,8 @@ export async function startNginx(distDir: string, base: string): Promise<Running
       'pid logs/nginx.pid;',
       'events { worker_connections 256; }',
       'http {',
-      '  access_log logs/access.log;',
+      "  log_format edition '$status $bytes_sent $request_uri';",
+      '  access_log logs/access.log edition;',
       '  default_type application/octet-stream;',
       `  client_body_temp_path ${prefix}/tmp-body;`,
       `  proxy_temp_path ${prefix}/tmp-proxy;`,
@@ -103,6 +106,17 @@ export async function startNginx(distDir: string, base: string): Promise<Running
     origin,
     baseUrl: origin + base,
     port,
+    requests() {
+      const log = join(prefix, 'logs/access.log');
+      if (!existsSync(log)) return [];
+      return readFileSync(log, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => {
+          const [status, bytes, ...path] = line.split(' ');
+          return { status: Number(status), bytes: Number(bytes), path: path.join(' ') };
+        });
+    },
     async stop() {
       child.kill('SIGQUIT');
       await new Promise((r) => child.once('exit', r));
