@@ -4,6 +4,7 @@
  */
 import { glob } from 'astro/loaders';
 import { defineCollection, z } from 'astro:content';
+import { GLOSSARY_CATEGORIES, GLOSSARY_LEVELS } from './glossary/categories.ts';
 
 const chapters = defineCollection({
   loader: glob({ pattern: '*.mdx', base: './content/chapters' }),
@@ -21,10 +22,6 @@ const chapters = defineCollection({
   }),
 });
 
-/** Categories of the glossary, in the order the glossary page shows them. */
-export const GLOSSARY_CATEGORIES = ['政策提法', '改革举措', '专项行动', '规划与工程', '平台与机构', '荣誉与称号', '统计指标'] as const;
-/** Where a term comes from. */
-export const GLOSSARY_LEVELS = ['国家', '浙江省', '宁波市', '慈溪市'] as const;
 
 const glossary = defineCollection({
   loader: glob({ pattern: '*.md', base: './content/glossary' }),

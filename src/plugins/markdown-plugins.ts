@@ -3,11 +3,16 @@
  */
 import type { PluggableList } from 'unified';
 import remarkGfm from 'remark-gfm';
+import remarkGlossaryTerms, { type GlossaryTermsOptions } from './remark-glossary-terms.ts';
 import remarkReportStructure, { type ReportStructureOptions } from './remark-report-structure.ts';
 
 export interface MarkdownPluginOptions {
   /** Source text by ¶ number, so every chapter is checked against the report. */
   source?: ReportStructureOptions['source'];
+  /** Glossary entries to mark in the text. Default: none. */
+  glossary?: GlossaryTermsOptions['terms'];
+  /** URL of a glossary entry. */
+  glossaryHref?: GlossaryTermsOptions['href'];
 }
 
 /** Returns the remark and rehype plugins in the order they must run. */
@@ -22,6 +27,8 @@ export function markdownPlugins(options?: MarkdownPluginOptions): {
       remarkGfm,
       // <P n>, <Part>, <Section> → numbered paragraphs and sections, checked against the source.
       [remarkReportStructure, { source: settings.source }],
+      // Glossary terms in the paragraphs → links to their entries (after the paragraphs exist).
+      [remarkGlossaryTerms, { terms: settings.glossary ?? [], href: settings.glossaryHref }],
     ],
     rehypePlugins: [],
   };

@@ -15,6 +15,8 @@ export interface Chapter {
   /** A short label for navigation: 开篇, 第一部分 … */
   label: string;
   structure: ChapterStructure;
+  /** Glossary entry id → the ¶ of this chapter that mention it. */
+  glossary: Record<string, number[]>;
   Content: Awaited<ReturnType<typeof render>>['Content'];
 }
 
@@ -39,6 +41,7 @@ async function load(): Promise<Chapter[]> {
       title: entry.data.title,
       label: PART_LABELS[entry.data.part ?? 0] ?? entry.data.title,
       structure,
+      glossary: (remarkPluginFrontmatter.glossary as Record<string, number[]> | undefined) ?? {},
       Content,
     });
   }
@@ -71,6 +74,14 @@ function checkContinuity(chapters: Chapter[]) {
 export function getChapters(): Promise<Chapter[]> {
   cached ??= load();
   return cached;
+}
+
+/** Glossary entry id → every ¶ of the report that mentions it, in order. */
+export async function glossaryBacklinks(): Promise<Map<string, number[]>> {
+  const out = new Map<string, number[]>();
+  for (const chapter of await getChapters())
+    for (const [id, ns] of Object.entries(chapter.glossary)) out.set(id, [...(out.get(id) ?? []), ...ns]);
+  return out;
 }
 
 /** The chapter that holds ¶n. */

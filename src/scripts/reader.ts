@@ -1,6 +1,7 @@
 /** The reading page's behaviour, loaded once per page as one small module. */
 import { initArrival } from './arrival.ts';
 import { initOutline } from './outline.ts';
+import { initTermPopovers } from './term-popover.ts';
 import { initSearchLauncher } from './search-launcher.ts';
 import { initSearchShortcuts } from './search-shortcuts.ts';
 import { initThemeToggle } from './theme.ts';
@@ -12,3 +13,4 @@ initArrival();
 if (new URLSearchParams(location.search).has('hl')) void import('./highlight-query.ts').then((m) => m.highlightQuery());
 initSearchShortcuts();
 initSearchLauncher();
+initTermPopovers();

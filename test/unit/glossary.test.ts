@@ -1,0 +1,53 @@
+import { describe, expect, test } from 'vitest';
+import { GlossaryError, loadGlossary, parseEntry, validateGlossary } from '../../src/glossary/load-glossary.ts';
+import { byPinyin, pinyinKey } from '../../src/glossary/sort.ts';
+
+const entry = (id: string, front: string) => parseEntry(`content/glossary/${id}.md`, `---\n${front}\n---\n定义。\n`);
+
+describe('glossary checks that span entries', () => {
+  test('a related entry that does not exist: file, line, and the nearest ids', () => {
+    const entries = [
+      entry('liu-wen-liu-bao', 'term: 六稳六保\naliases: [六稳, 六保]\nrelated:\n  - liu-bao-x'),
+      entry('liu-bao', 'term: 其他\naliases: []'),
+    ];
+    expect(() => validateGlossary(entries)).toThrowError(GlossaryError);
+    expect(() => validateGlossary(entries)).toThrowErrorMatchingInlineSnapshot(`
+      [GlossaryError: content/glossary/liu-wen-liu-bao.md:5: related 中的“liu-bao-x”不是已有条目。
+        修改方法：是否指：liu-wen-liu-bao、liu-bao？]
+    `);
+  });
+
+  test('two entries claiming the same alias: the second file and the line of the alias', () => {
+    const entries = [
+      entry('liu-wen-liu-bao', 'term: 六稳六保\naliases: [六稳, 六保]'),
+      entry('wen-jiu-ye', 'term: 稳就业\naliases:\n  - 就业\n  - 六稳'),
+    ];
+    expect(() => validateGlossary(entries)).toThrowError(/wen-jiu-ye\.md:5: “六稳”已被条目 liu-wen-liu-bao/);
+  });
+
+  test('a term equal to another entry’s alias', () => {
+    const entries = [entry('a', 'term: 六稳六保\naliases: [六稳]'), entry('b', 'term: 六稳')];
+    expect(() => validateGlossary(entries)).toThrowError(/b\.md:2: “六稳”已被条目 a/);
+  });
+
+  test('broken YAML names the file', () => {
+    expect(() => entry('x', 'term: [六稳')).toThrowError(/content\/glossary\/x\.md:\d+: frontmatter 不是有效的 YAML/);
+  });
+
+  test('the committed glossary passes, with at least 80 entries and the required terms', () => {
+    const terms = loadGlossary('content/glossary');
+    expect(terms.length).toBeGreaterThanOrEqual(80);
+    const names = new Set(terms.flatMap((t) => [t.term, ...t.aliases]));
+    for (const required of ['六稳六保', '亩均论英雄', '最多跑一次', '两手硬、两战赢', '重要窗口', '专精特新', '小巨人', '单项冠军', '凤凰行动', '雄鹰行动', '三改一拆', '五水共治', '河（湖）长制', '千万工程', '山海协作', '放管服', '证照分离', '一件事', '无废城市', '污水零直排区', '规上工业', '研发投入强度', '高新技术企业', '数字经济核心产业', '城乡居民收入比'])
+      expect(names, required).toContain(required);
+  });
+});
+
+describe('pinyin order', () => {
+  test('terms sort by pinyin, not by code point', () => {
+    expect(byPinyin(['最多跑一次', '亩均论英雄', '六稳六保', '单项冠军'], (t) => t)).toEqual(['单项冠军', '六稳六保', '亩均论英雄', '最多跑一次']);
+  });
+  test('polyphonic characters as the library reads them in context', () => {
+    expect(pinyinKey('重要窗口').startsWith('zhong4')).toBe(true);
+  });
+});
