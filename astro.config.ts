@@ -1,17 +1,22 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { loadGlossary } from './src/glossary/load-glossary.ts';
 import katexAssets from './src/integrations/katex-assets.ts';
 import pagefindIndex from './src/integrations/pagefind-index.ts';
 import { markdownPlugins } from './src/plugins/markdown-plugins.ts';
 import { basePath } from './src/report/base-path.ts';
-import { sourceParagraphs } from './src/report/source.ts';
-import { loadGlossary } from './src/glossary/load-glossary.ts';
+import { loadCorrespondences } from './src/report/correspondences.ts';
+import { loadDataChecks } from './src/report/data-checks.ts';
+import { loadSource, sourceParagraphs } from './src/report/source.ts';
+import { chapterSlugs, reportTargets } from './src/report/targets.ts';
 
+// BASE_PATH=/reports/cixi-2021/ npm run build: a site that works under that path.
 const base = basePath(process.env.BASE_PATH);
+const source = sourceParagraphs();
+const targets = reportTargets(loadSource(), chapterSlugs('content/chapters'));
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
-  // BASE_PATH=/reports/cixi-2021/ npm run build: a site that works under that path.
   base,
   trailingSlash: 'always',
   build: {
@@ -22,9 +27,12 @@ export default defineConfig({
   integrations: [
     mdx(
       markdownPlugins({
-        source: sourceParagraphs(),
+        source,
+        base,
+        targets,
         glossary: loadGlossary('content/glossary'),
-        glossaryHref: (id) => `${base}glossary/#${id}`,
+        dataChecks: loadDataChecks(),
+        correspondences: loadCorrespondences(targets, (n) => source.get(n)),
       }),
     ),
     pagefindIndex(),

@@ -1,8 +1,16 @@
 /**
  * The one place that orders the markdown plugins; `astro.config.ts` and the tests use it.
  */
-import type { PluggableList } from 'unified';
+import rehypeKatex from 'rehype-katex';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import type { PluggableList } from 'unified';
+import type { Correspondences } from '../report/correspondences.ts';
+import type { DataCheck } from '../report/data-checks.ts';
+import type { Targets } from '../report/targets.ts';
+import remarkCorrespondences from './remark-correspondences.ts';
+import remarkCrossReferences from './remark-cross-references.ts';
+import remarkEditorialNotes from './remark-editorial-notes.ts';
 import remarkGlossaryTerms, { type GlossaryTermsOptions } from './remark-glossary-terms.ts';
 import remarkReportStructure, { type ReportStructureOptions } from './remark-report-structure.ts';
 
@@ -11,8 +19,12 @@ export interface MarkdownPluginOptions {
   source?: ReportStructureOptions['source'];
   /** Glossary entries to mark in the text. Default: none. */
   glossary?: GlossaryTermsOptions['terms'];
-  /** URL of a glossary entry. */
-  glossaryHref?: GlossaryTermsOptions['href'];
+  /** The site's base path, for links between pages. Default: `/`. */
+  base?: string;
+  /** Every ¶, part and section, for `<Ref>` and 对照阅读. */
+  targets?: Targets;
+  dataChecks?: readonly DataCheck[];
+  correspondences?: Correspondences;
 }
 
 /** Returns the remark and rehype plugins in the order they must run. */
@@ -21,15 +33,33 @@ export function markdownPlugins(options?: MarkdownPluginOptions): {
   rehypePlugins: PluggableList;
 } {
   const settings = options || {};
+  const base = settings.base ?? '/';
+  const chapterHref = (slug: string) => `${base}${slug}/`;
+  const paragraphHref = (n: number) => {
+    const target = settings.targets?.paragraphs.get(n);
+    return target ? `${chapterHref(target.slug)}#${target.anchor}` : `#p-${n}`;
+  };
+  const remarkPlugins: PluggableList = [
+    // Tables for the indicator data.
+    remarkGfm,
+    // $…$ in editorial notes.
+    remarkMath,
+    // <P n>, <Part>, <Section> → numbered paragraphs and sections, checked against the source.
+    [remarkReportStructure, { source: settings.source }],
+  ];
+  // <Ref p={42} /> and <Ref part="3-2" /> → labelled links; unknown targets stop the build.
+  if (settings.targets) remarkPlugins.push([remarkCrossReferences, { targets: settings.targets, chapterHref }]);
+  // <Note> and <DataCheck> → numbered markers, side notes, chapter notes for print.
+  remarkPlugins.push([remarkEditorialNotes, { dataChecks: settings.dataChecks, paragraphHref }]);
+  // 对照阅读 at the end of each section (needs the sections; before terms, which it must not touch).
+  if (settings.correspondences && settings.targets)
+    remarkPlugins.push([remarkCorrespondences, { correspondences: settings.correspondences, targets: settings.targets, chapterHref }]);
+  // Glossary terms in the paragraphs → links to their entries (last: it only reads report text).
+  remarkPlugins.push([remarkGlossaryTerms, { terms: settings.glossary ?? [], href: (id: string) => `${base}glossary/#${id}` }]);
   return {
-    remarkPlugins: [
-      // Tables for the indicator data.
-      remarkGfm,
-      // <P n>, <Part>, <Section> → numbered paragraphs and sections, checked against the source.
-      [remarkReportStructure, { source: settings.source }],
-      // Glossary terms in the paragraphs → links to their entries (after the paragraphs exist).
-      [remarkGlossaryTerms, { terms: settings.glossary ?? [], href: settings.glossaryHref }],
-    ],
-    rehypePlugins: [],
+    remarkPlugins,
+    // Formulas typeset at build time: no math JavaScript in the browser. HTML for the eye,
+    // MathML beside it for screen readers.
+    rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', throwOnError: true, strict: 'ignore' }]],
   };
 }

@@ -62,6 +62,9 @@ declare module 'mdast' {
 /** Elements that stand for blocks; MDX parses a one-line `<P n={1}>…</P>` as a paragraph holding it. */
 const BLOCKS = new Set(['TitleBlock', 'Title', 'Byline', 'Salutation', 'Part', 'Section', 'P']);
 
+/** Elements other plugins handle after this one; inside a `<P>` they are not report text. */
+const EDITORIAL = new Set(['Note', 'DataCheck', 'Ref']);
+
 const FRONT_MATTER: Record<string, { tag: string; className: string }> = {
   TitleBlock: { tag: 'header', className: 'title-block' },
   Title: { tag: 'h1', className: 'report-title' },
@@ -144,6 +147,7 @@ export default function remarkReportStructure(options?: ReportStructureOptions) 
       const parent = ancestors.at(-1) as { type: string; children: RootContent[] } | undefined;
       const index = parent ? parent.children.indexOf(node as RootContent) : -1;
       const name = node.name ?? '';
+      if (EDITORIAL.has(name)) return;
 
       if (name in FRONT_MATTER) {
         const { tag, className } = FRONT_MATTER[name]!;
@@ -206,7 +210,10 @@ export default function remarkReportStructure(options?: ReportStructureOptions) 
             asElement(child, 'strong', { className: ['run-in'] }, child.children as RootContent[]);
           return child;
         });
-        const text = toString({ type: 'paragraph', children } as Paragraph);
+        const reportChildren = children.filter(
+          (c) => !((c.type === 'mdxJsxTextElement' || c.type === 'mdxJsxFlowElement') && EDITORIAL.has(c.name ?? '')),
+        );
+        const text = toString({ type: 'paragraph', children: reportChildren } as Paragraph);
         const expected = settings.source?.get(n);
         if (settings.source && expected === undefined)
           fail(file, node, `原文没有 ¶${n}。`, `原文共 ${settings.source.size} 段；检查编号。`);
@@ -223,10 +230,16 @@ export default function remarkReportStructure(options?: ReportStructureOptions) 
         paragraph.data = { hProperties: { className: ['para'], id: `p-${n}` } };
         paragraph.position = node.position;
         if (parent) parent.children[index] = paragraph as RootContent;
+        // RunIn is converted above; editorial elements inside are left for their plugins.
         return SKIP;
       }
 
-      fail(file, node, `未知的元素 <${name}>。`, '可用的元素：TitleBlock、Title、Byline、Salutation、Part、Section、P、RunIn。');
+      fail(
+        file,
+        node,
+        `未知的元素 <${name}>。`,
+        '可用的元素：TitleBlock、Title、Byline、Salutation、Part、Section、P、RunIn，以及编者用的 Note、DataCheck、Ref。',
+      );
     });
 
     const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };

@@ -17,6 +17,8 @@ export interface Chapter {
   structure: ChapterStructure;
   /** Glossary entry id → the ¶ of this chapter that mention it. */
   glossary: Record<string, number[]>;
+  /** Whether the chapter has formulas (it then links KaTeX's stylesheet). */
+  hasMath: boolean;
   Content: Awaited<ReturnType<typeof render>>['Content'];
 }
 
@@ -42,6 +44,7 @@ async function load(): Promise<Chapter[]> {
       label: PART_LABELS[entry.data.part ?? 0] ?? entry.data.title,
       structure,
       glossary: (remarkPluginFrontmatter.glossary as Record<string, number[]> | undefined) ?? {},
+      hasMath: remarkPluginFrontmatter.hasMath === true,
       Content,
     });
   }

@@ -1,5 +1,6 @@
 /** The reading page's behaviour, loaded once per page as one small module. */
 import { initArrival } from './arrival.ts';
+import { initNotes } from './notes.ts';
 import { initOutline } from './outline.ts';
 import { initTermPopovers } from './term-popover.ts';
 import { initSearchLauncher } from './search-launcher.ts';
@@ -14,3 +15,4 @@ if (new URLSearchParams(location.search).has('hl')) void import('./highlight-que
 initSearchShortcuts();
 initSearchLauncher();
 initTermPopovers();
+initNotes();

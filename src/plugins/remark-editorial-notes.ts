@@ -1,0 +1,152 @@
+/**
+ * Editorial notes (编者注): `<Note>…</Note>` written inside a paragraph, and
+ * `<DataCheck id="…" />`, whose text comes from the data checks. Each becomes a numbered
+ * marker where it stood and a note right after the paragraph; all are also collected at the
+ * end of the chapter for print. Everything here is edition UI (`data-edition-ui`) and is
+ * never indexed as report text.
+ *
+ * ```mdx
+ * <P n={28}>……“开门红”,<Note>原文如此。</Note>以优异的成绩……</P>
+ * ```
+ * becomes
+ * ```html
+ * <div class="para-block">
+ *   <p class="para" id="p-28">……“开门红”,<sup class="note-ref" data-edition-ui><a href="#note-1" id="note-ref-1">注1</a></sup>以优异的成绩……</p>
+ *   <aside class="note" id="note-1" data-edition-ui>…</aside>
+ * </div>
+ * ```
+ * Text between `$…$` in a data check is TeX, rendered by rehype-katex; `¶N` becomes a link.
+ */
+import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { MdxJsxAttribute, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import type { DataCheck } from '../report/data-checks.ts';
+
+export interface EditorialNotesOptions {
+  dataChecks?: readonly DataCheck[];
+  /** The URL of ¶n (for `¶N` in data-check notes). Default: `#p-n`. */
+  paragraphHref?: (n: number) => string;
+}
+
+const NAMES = new Set(['Note', 'DataCheck']);
+
+function attr(node: MdxJsxTextElement, name: string): string | undefined {
+  const a = node.attributes.find((x): x is MdxJsxAttribute => x.type === 'mdxJsxAttribute' && x.name === name);
+  return typeof a?.value === 'string' ? a.value : (a?.value?.value ?? undefined);
+}
+
+/** Inline math as remark-math makes it, so rehype-katex renders it. */
+function inlineMath(value: string): PhrasingContent {
+  return {
+    type: 'inlineMath',
+    value,
+    data: { hName: 'code', hProperties: { className: ['language-math', 'math-inline'] }, hChildren: [{ type: 'text', value }] },
+  } as unknown as PhrasingContent;
+}
+
+/** A note's text with `$…$` as math and `¶N` as links. */
+export function noteContent(text: string, paragraphHref: (n: number) => string): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  text.split(/(\$[^$]+\$)/).forEach((part) => {
+    if (part.startsWith('$') && part.endsWith('$') && part.length > 2) {
+      out.push(inlineMath(part.slice(1, -1)));
+      return;
+    }
+    part.split(/(¶\d+)/).forEach((bit) => {
+      const m = /^¶(\d+)$/.exec(bit);
+      if (m) out.push({ type: 'link', url: paragraphHref(Number(m[1])), children: [{ type: 'text', value: bit }] });
+      else if (bit) out.push({ type: 'text', value: bit });
+    });
+  });
+  return out;
+}
+
+const element = (hName: string, hProperties: Record<string, unknown>, children: unknown[], type = 'paragraph') =>
+  ({ type, children, data: { hName, hProperties } }) as unknown as RootContent;
+
+/** Creates the transformer; see the module comment. */
+export default function remarkEditorialNotes(options?: EditorialNotesOptions) {
+  const settings = options || {};
+  const checks = new Map((settings.dataChecks ?? []).map((c) => [c.id, c]));
+  const paragraphHref = settings.paragraphHref ?? ((n: number) => `#p-${n}`);
+
+  return function transformer(tree: Root, file: VFile) {
+    const all: { n: number; body: PhrasingContent[]; kind: string }[] = [];
+    let hasMath = false;
+
+    visit(tree, 'paragraph', (paragraph: Paragraph, index, parent) => {
+      if (!parent || index === undefined) return;
+      const notes: { n: number; body: PhrasingContent[]; kind: string }[] = [];
+      paragraph.children = paragraph.children.map((child) => {
+        if (child.type !== 'mdxJsxTextElement' || !NAMES.has(child.name ?? '')) return child;
+        let body: PhrasingContent[];
+        let kind = '编者注';
+        if (child.name === 'DataCheck') {
+          const id = attr(child, 'id') ?? '';
+          const check = checks.get(id);
+          if (!check)
+            file.fail(
+              `<DataCheck id="${id}" /> 不存在。\n修改方法：content/data-checks.yaml 中现有的 id：${[...checks.keys()].join('、') || '（无）'}。`,
+              child,
+              'remark-editorial-notes',
+            );
+          body = noteContent(check.note, paragraphHref);
+          kind = '数据核对';
+          hasMath ||= check.note.includes('$');
+        } else {
+          body = child.children as PhrasingContent[];
+          if (body.length === 1 && (body[0] as RootContent).type === 'paragraph') body = (body[0] as Paragraph).children;
+        }
+        const n = all.length + notes.length + 1;
+        notes.push({ n, body, kind });
+        return element(
+          'sup',
+          { className: ['note-ref'], dataEditionUi: '' },
+          [{ type: 'link', url: `#note-${n}`, children: [{ type: 'text', value: `注${n}` }], data: { hProperties: { id: `note-ref-${n}`, ariaLabel: `${kind}${n}` } } }],
+          'emphasis',
+        ) as PhrasingContent;
+      });
+      if (notes.length === 0) return;
+      all.push(...notes);
+      const asides = notes.map((note) =>
+        element(
+          'aside',
+          { className: ['note'], id: `note-${note.n}`, dataEditionUi: '', dataPagefindIgnore: 'all', ariaLabel: `${note.kind}${note.n}` },
+          [
+            element('p', { className: ['note__label'] }, [
+              { type: 'link', url: `#note-ref-${note.n}`, children: [{ type: 'text', value: `${note.kind} ${note.n}` }], data: { hProperties: { title: '回到正文' } } },
+            ]),
+            element('p', { className: ['note__body'] }, note.body),
+          ],
+          'blockquote',
+        ),
+      );
+      parent.children.splice(index, 1, element('div', { className: ['para-block'] }, [paragraph, ...asides], 'blockquote'));
+      return index + 1;
+    });
+
+    if (all.length > 0)
+      tree.children.push(
+        element(
+          'section',
+          { className: ['chapter-notes'], dataEditionUi: '', dataPagefindIgnore: 'all', ariaLabel: '本章编者注' },
+          [
+            element('h2', { className: ['chapter-notes__title'] }, [{ type: 'text', value: '编者注' }]),
+            element(
+              'ol',
+              {},
+              all.map((note) => element('li', { id: `endnote-${note.n}` }, [{ type: 'text', value: `${note.kind}：` }, ...note.body])),
+              'blockquote',
+            ),
+          ],
+          'blockquote',
+        ),
+      );
+
+    const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
+    data.astro ??= {};
+    data.astro.frontmatter ??= {};
+    data.astro.frontmatter.hasMath = hasMath || (data.astro.frontmatter.hasMath as boolean | undefined) || false;
+  };
+}

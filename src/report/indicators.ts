@@ -1,0 +1,67 @@
+/**
+ * Indicator tables from `content/indicators/*.yaml`: read, rendered as GFM tables, and written
+ * as CSV (UTF-8 with BOM, so Excel opens it as UTF-8) and JSON for download.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import yaml from 'js-yaml';
+
+export interface IndicatorRow {
+  indicator: string;
+  value: string;
+  unit: string;
+  /** 全市, 市级, or 未注明 where the report does not say. */
+  scope: '全市' | '市级' | '未注明';
+  paragraph: number;
+}
+
+export interface IndicatorTable {
+  /** File name without extension: the download's name and the table's anchor. */
+  id: string;
+  title: string;
+  caption: string;
+  rows: IndicatorRow[];
+}
+
+export const INDICATORS_DIR = 'content/indicators';
+/** Display order. */
+const ORDER = ['targets-2021', 'goals-2025', 'results-2020'];
+
+export function loadIndicatorTables(dir = INDICATORS_DIR): IndicatorTable[] {
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.yaml'))
+    .map((name) => {
+      const data = yaml.load(readFileSync(join(dir, name), 'utf8')) as Omit<IndicatorTable, 'id'>;
+      return { id: name.replace(/\.yaml$/, ''), ...data, rows: data.rows.map((r) => ({ ...r, value: String(r.value), unit: String(r.unit ?? '') })) };
+    })
+    .sort((a, b) => ORDER.indexOf(a.id) - ORDER.indexOf(b.id));
+}
+
+const COLUMNS = ['指标', '数值', '单位', '口径', '出处'] as const;
+
+/** Escapes a cell for a GFM table. */
+const cell = (s: string) => s.replace(/\|/g, '\\|');
+
+/** The table as GFM markdown; `href(n)` is the URL of ¶n. */
+export function toGfm(table: IndicatorTable, href: (n: number) => string): string {
+  const lines = [`| ${COLUMNS.join(' | ')} |`, '| --- | ---: | --- | --- | --- |'];
+  for (const r of table.rows)
+    lines.push(`| ${cell(r.indicator)} | ${cell(r.value)} | ${cell(r.unit || '—')} | ${r.scope} | [¶${r.paragraph}](${href(r.paragraph)}) |`);
+  return lines.join('\n');
+}
+
+/** RFC 4180 CSV with a UTF-8 byte order mark and CRLF line ends. */
+export function toCsv(table: IndicatorTable): string {
+  const quote = (s: string | number) => {
+    const text = String(s);
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const lines = [['指标', '数值', '单位', '口径', '段落'].join(',')];
+  for (const r of table.rows) lines.push([r.indicator, r.value, r.unit, r.scope, `¶${r.paragraph}`].map(quote).join(','));
+  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+/** JSON for programs: the rows with their paragraph numbers. */
+export function toJson(table: IndicatorTable): string {
+  return JSON.stringify({ id: table.id, title: table.title, caption: table.caption, rows: table.rows }, null, 2) + '\n';
+}

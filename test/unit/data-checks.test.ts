@@ -1,0 +1,52 @@
+/**
+ * Every formula and number in a data-check note is arithmetically right, and every figure it
+ * relies on stands verbatim in the report.
+ */
+import { describe, expect, test } from 'vitest';
+import { loadDataChecks } from '../../src/report/data-checks.ts';
+import { sourceParagraphs } from '../../src/report/source.ts';
+import { loadIndicatorTables, toCsv, toGfm } from '../../src/report/indicators.ts';
+
+const source = sourceParagraphs();
+
+/** Evaluates plain arithmetic (numbers, + - * / ** and parentheses) and nothing else. */
+function evaluate(expr: string): number {
+  if (!/^[\d\s.+\-*/()]+$/.test(expr)) throw new Error(`not plain arithmetic: ${expr}`);
+  return Function(`"use strict"; return (${expr});`)() as number;
+}
+
+const decimals = (value: string) => (value.split('.')[1] ?? '').length;
+
+describe.each(loadDataChecks())('data check $id', (check) => {
+  test('its quotes stand verbatim in the report', () => {
+    for (const q of check.quotes) expect(source.get(q.p), `¶${q.p}`).toContain(q.text);
+  });
+
+  test.each(check.checks)('$expr ≈ $value, and the note shows it', ({ expr, value }) => {
+    const exact = evaluate(expr);
+    // Rounded to the places the note shows, the exact result is the value shown.
+    expect(exact.toFixed(decimals(value)), `${expr} = ${exact}`).toBe(value);
+    expect(check.note).toContain(`\\approx ${value}`);
+  });
+
+  test('every ¶ it names exists', () => {
+    for (const m of check.note.matchAll(/¶(\d+)/g)) expect(source.has(Number(m[1]))).toBe(true);
+  });
+});
+
+describe.each(loadIndicatorTables())('indicator table $id', (table) => {
+  test.each(table.rows)('$indicator ($scope): $value$unit stands verbatim in ¶$paragraph', (row) => {
+    expect(source.get(row.paragraph)).toContain(`${row.value}${row.unit}`);
+    if (row.scope !== '未注明') expect(source.get(row.paragraph)).toContain(row.scope);
+  });
+
+  test('CSV: UTF-8 BOM, header, one line per row, CRLF', () => {
+    const csv = toCsv(table);
+    expect(csv.startsWith('\uFEFF指标,数值,单位,口径,段落\r\n')).toBe(true);
+    expect(csv.trimEnd().split('\r\n')).toHaveLength(table.rows.length + 1);
+  });
+
+  test('GFM: a header, a delimiter row and one row per indicator', () => {
+    expect(toGfm(table, (n) => `#p-${n}`).split('\n')).toHaveLength(table.rows.length + 2);
+  });
+});
