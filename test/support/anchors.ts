@@ -15,7 +15,10 @@ export interface Anchor {
   chapter: string;
   /** The first characters of the anchor's report text, for people reading the manifest. */
   head: string;
-  /** SHA-256 of the anchor's full report text. */
+  /**
+   * SHA-256 of the anchor's report text with white space removed: the layout's line breaks
+   * between blocks are not text, and the report's text inside parts has no spaces of its own.
+   */
   sha256: string;
 }
 
@@ -29,7 +32,7 @@ export function collectAnchors(): Anchor[] {
     const chapter = fileFor(new URL(pageUrl(file)))!.replace(/index\.html$/, '');
     for (const element of load(file).querySelectorAll('[id]')) {
       if (!CITABLE.test(element.id)) continue;
-      const text = reportText(element).trim();
+      const text = reportText(element).replace(/\s+/g, '');
       anchors.push({
         id: element.id,
         chapter: chapter || './',
