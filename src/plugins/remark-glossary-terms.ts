@@ -7,7 +7,7 @@
  * ```
  * becomes
  * ```html
- * <p class="para" id="p-48">…深化“<a class="term" href="/glossary/#mu-jun-lun-ying-xiong" data-term="mu-jun-lun-ying-xiong">亩均论英雄</a>”改革…</p>
+ * <p class="para" id="p-48">…深化“<a href="/glossary/#mu-jun-lun-ying-xiong" class="term">亩均论英雄</a>”改革…</p>
  * ```
  * The link holds the report's own characters, so the paragraph's text does not change. Longest
  * term first: 六稳六保 wins over 六稳 where both would match. The first occurrence of each
@@ -73,7 +73,7 @@ export default function remarkGlossaryTerms(options: GlossaryTermsOptions) {
                   type: 'link',
                   url: href(id),
                   children: [{ type: 'text', value }],
-                  data: { hProperties: { className: ['term'], dataTerm: id } },
+                  data: { hProperties: { className: ['term'] } },
                 };
                 return link;
               },

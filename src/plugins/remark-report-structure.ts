@@ -88,7 +88,7 @@ export function paragraphNumber(n: number): EditionUiNode {
     type: 'editionUi',
     data: {
       hName: 'a',
-      hProperties: { className: ['pnum'], href: `#p-${n}`, dataEditionUi: '', title: `第${n}段（段落链接）` },
+      hProperties: { className: ['pnum'], href: `#p-${n}`, dataEditionUi: '' },
       hChildren: [{ type: 'text', value: `¶${n}` }],
     },
   };

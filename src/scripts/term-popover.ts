@@ -1,17 +1,35 @@
 /**
  * Glossary terms in the text open a small popover with the short definition and a link to the
- * full entry. Without JavaScript the term is a plain link to its entry.
+ * full entry. Without JavaScript the term is a plain link to its entry. The definitions are
+ * fetched once, when the reader first opens a term; if that fails, the term works as a link.
  *
  * Keyboard: a term is a link, so Tab reaches it and Enter opens the popover, which takes focus
  * (a non-modal dialog, announced with its title); Esc or the close button closes it and focus
  * returns to the term. A click outside closes it too.
  */
+type Summaries = Record<string, { term: string; summary: string }>;
+
+let summaries: Promise<Summaries> | undefined;
+
+function loadSummaries(url: string): Promise<Summaries> {
+  summaries ??= fetch(url).then((r) => {
+    if (!r.ok) throw new Error(`${url}: ${r.status}`);
+    return r.json() as Promise<Summaries>;
+  });
+  summaries.catch(() => (summaries = undefined));
+  return summaries;
+}
+
+/** The entry id a term link points at. */
+const termId = (link: HTMLAnchorElement) => decodeURIComponent(link.hash.slice(1));
+
 export function initTermPopovers() {
   const popover = document.getElementById('term-popover');
-  const summaries = document.getElementById('term-summaries') as HTMLTemplateElement | null;
-  if (!popover || !summaries) return;
-  const body = popover.querySelector<HTMLElement>('.term-popover__body')!;
+  const terms = document.querySelectorAll<HTMLAnchorElement>('a.term');
+  if (!popover || terms.length === 0) return;
   const title = popover.querySelector<HTMLElement>('.term-popover__heading')!;
+  const summary = popover.querySelector<HTMLElement>('.term-popover__summary')!;
+  const more = popover.querySelector<HTMLAnchorElement>('.term-popover__more')!;
   let trigger: HTMLAnchorElement | null = null;
 
   const close = (restoreFocus: boolean) => {
@@ -24,52 +42,52 @@ export function initTermPopovers() {
 
   const place = (anchor: HTMLElement) => {
     const box = anchor.getBoundingClientRect();
-    const width = Math.min(352, document.documentElement.clientWidth - 24);
+    const viewport = document.documentElement.clientWidth;
+    const width = Math.min(352, viewport - 24);
     popover.style.width = `${width}px`;
-    const left = Math.min(Math.max(12, box.left + window.scrollX), window.scrollX + document.documentElement.clientWidth - width - 12);
-    popover.style.left = `${left}px`;
+    popover.style.left = `${Math.min(Math.max(12, box.left), viewport - width - 12) + window.scrollX}px`;
     popover.style.top = `${box.bottom + window.scrollY + 8}px`;
   };
 
-  const open = (link: HTMLAnchorElement) => {
-    const content = summaries.content.querySelector(`[data-term="${CSS.escape(link.dataset.term ?? '')}"]`);
-    if (!content) return false;
+  const open = async (link: HTMLAnchorElement) => {
+    let entry;
+    try {
+      entry = (await loadSummaries(popover.dataset.summaries!))[termId(link)];
+    } catch {
+      entry = undefined;
+    }
+    if (!entry) {
+      location.href = link.href;
+      return;
+    }
     if (trigger && trigger !== link) trigger.setAttribute('aria-expanded', 'false');
     trigger = link;
-    const clone = content.cloneNode(true) as HTMLElement;
-    title.textContent = `名词解释：${clone.querySelector('.term-popover__title')?.textContent ?? ''}`;
-    clone.querySelector('.term-popover__title')?.remove();
-    body.replaceChildren(...clone.childNodes);
+    title.textContent = `名词解释：${entry.term}`;
+    summary.textContent = entry.summary;
+    more.href = link.href;
     popover.hidden = false;
     place(link);
     link.setAttribute('aria-expanded', 'true');
     popover.focus();
-    return true;
   };
 
-  for (const link of document.querySelectorAll<HTMLAnchorElement>('a.term[data-term]')) {
+  for (const link of terms) {
     link.setAttribute('aria-haspopup', 'dialog');
     link.setAttribute('aria-expanded', 'false');
     link.setAttribute('aria-controls', 'term-popover');
     link.addEventListener('click', (event) => {
       if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
-      if (trigger === link && !popover.hidden) {
-        event.preventDefault();
-        close(true);
-        return;
-      }
-      if (open(link)) event.preventDefault();
+      event.preventDefault();
+      if (trigger === link && !popover.hidden) close(true);
+      else void open(link);
     });
   }
   popover.querySelector('.term-popover__close')!.addEventListener('click', () => close(true));
-  popover.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') {
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && !popover.hidden) {
       event.preventDefault();
       close(true);
     }
-  });
-  document.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && !popover.hidden) close(true);
   });
   document.addEventListener('pointerdown', (event) => {
     const target = event.target as Node;
