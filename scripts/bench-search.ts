@@ -7,19 +7,19 @@
  */
 import type { Page } from 'playwright-core';
 import { launch } from '../test/support/browser.ts';
-import { startNginx } from '../test/support/nginx.ts';
+import { startNginx, type RunningServer } from '../test/support/nginx.ts';
 import { loadNodeSearch } from '../test/support/pagefind-node.ts';
 import { benchmarkQueries, expectedParagraphs } from '../test/support/search-oracle.ts';
 import { basePath } from '../src/report/base-path.ts';
 
 const queries = benchmarkQueries();
-const server = await startNginx('dist', basePath(process.env.BASE_PATH));
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-async function quality() {
+/** Recall and precision over the committed queries, through the built index in Node. */
+export async function quality() {
   const engine = await loadNodeSearch();
   let expected = 0;
   let listed = 0;
@@ -38,7 +38,7 @@ async function quality() {
  * Bytes the server sent (headers and bodies, from nginx's log) while `action` ran: this counts
  * what Pagefind's worker fetches too, which the page's own network events do not show.
  */
-async function transfer(page: Page, action: () => Promise<void>) {
+async function transfer(server: RunningServer, page: Page, action: () => Promise<void>) {
   const before = server.requests().length;
   await action();
   await page.waitForLoadState('networkidle');
@@ -47,7 +47,9 @@ async function transfer(page: Page, action: () => Promise<void>) {
   return { bytes: served.reduce((sum, r) => sum + r.bytes, 0), requests: served.length };
 }
 
-async function browserFigures(baseUrl: string) {
+/** First and second query transfers, and the median keystroke-to-results time, in Chromium. */
+export async function browserFigures(server: RunningServer) {
+  const baseUrl = server.baseUrl;
   const browser = await launch();
   try {
     // A fresh profile: nothing cached.
@@ -59,11 +61,11 @@ async function browserFigures(baseUrl: string) {
       await page.locator('#site-search-q').fill(q);
       await page.locator('.search-panel__status').filter({ hasText: /找到/ }).waitFor();
     };
-    const first = await transfer(page, async () => {
+    const first = await transfer(server, page, async () => {
       await page.locator('#site-search-q').focus();
       await settle('亩均');
     });
-    const second = await transfer(page, () => settle('5G基站'));
+    const second = await transfer(server, page, () => settle('5G基站'));
 
     // Keystroke to rendered results on the search page, Pagefind already loaded.
     await page.goto(`${baseUrl}search/?q=${encodeURIComponent('预热')}`);
@@ -95,9 +97,11 @@ async function browserFigures(baseUrl: string) {
   }
 }
 
+if (import.meta.url === `file://${process.argv[1]}`) {
+const server = await startNginx('dist', basePath(process.env.BASE_PATH));
 try {
   const q = await quality();
-  const b = await browserFigures(server.baseUrl);
+  const b = await browserFigures(server);
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   console.log('search benchmark');
   console.log(`| figure | value |`);
@@ -110,4 +114,5 @@ try {
   console.log(`| median keystroke → rendered results (search page, incl. ${b.debounce} ms debounce) | ${b.median.toFixed(0)} ms |`);
 } finally {
   await server.stop();
+}
 }

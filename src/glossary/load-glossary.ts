@@ -66,8 +66,13 @@ export function validateGlossary(entries: (GlossaryTerm & { text: string })[]): 
   const ids = new Set(entries.map((e) => e.id));
   const claimed = new Map<string, { id: string; file: string }>();
   for (const entry of entries) {
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(entry.id))
-      throw new GlossaryError(entry.file, 1, `文件名 ${entry.id}.md 不能用作锚点。`, '文件名即条目的固定锚点：用小写拼音和连字符，如 liu-wen-liu-bao.md。');
+    if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(entry.id))
+      throw new GlossaryError(
+        entry.file,
+        1,
+        `文件名 ${entry.id}.md 不能用作锚点。`,
+        '文件名即条目的固定锚点：用小写拼音和连字符，以字母开头，如 liu-wen-liu-bao.md、jiao-tong-155.md。',
+      );
     for (const name of [entry.term, ...entry.aliases]) {
       const other = claimed.get(name);
       if (other && other.id !== entry.id)

@@ -49,7 +49,8 @@ export default function remarkCorrespondences(options: CorrespondencesOptions) {
     return rows;
   };
   const block = (rows: RootContent[], extra: Record<string, unknown> = {}) =>
-    el('aside', { className: ['xread'], dataEditionUi: '', dataPagefindIgnore: 'all', ariaLabel: '对照阅读', ...extra }, [
+    // A group of links, not a landmark: there is one per section.
+    el('div', { className: ['xread'], role: 'group', dataEditionUi: '', dataPagefindIgnore: 'all', ariaLabel: '对照阅读', ...extra }, [
       el('p', { className: ['xread__title'] }, [text('对照阅读')], 'paragraph'),
       el('ul', {}, rows),
     ]);

@@ -12,7 +12,7 @@
  * ```html
  * <div class="para-block">
  *   <p class="para" id="p-28">……“开门红”,<sup class="note-ref" data-edition-ui><a href="#note-1" id="note-ref-1">注1</a></sup>以优异的成绩……</p>
- *   <aside class="note" id="note-1" data-edition-ui>…</aside>
+ *   <div class="note" role="note" id="note-1" data-edition-ui>…</div>
  * </div>
  * ```
  * Text between `$…$` in a data check is TeX, rendered by rehype-katex; `¶N` becomes a link.
@@ -103,7 +103,7 @@ export default function remarkEditorialNotes(options?: EditorialNotesOptions) {
         return element(
           'sup',
           { className: ['note-ref'], dataEditionUi: '' },
-          [{ type: 'link', url: `#note-${n}`, children: [{ type: 'text', value: `注${n}` }], data: { hProperties: { id: `note-ref-${n}`, ariaLabel: `${kind}${n}` } } }],
+          [{ type: 'link', url: `#note-${n}`, children: [{ type: 'text', value: `注${n}` }], data: { hProperties: { id: `note-ref-${n}`, ariaLabel: `注${n}（${kind}）` } } }],
           'emphasis',
         ) as PhrasingContent;
       });
@@ -111,8 +111,9 @@ export default function remarkEditorialNotes(options?: EditorialNotesOptions) {
       all.push(...notes);
       const asides = notes.map((note) =>
         element(
-          'aside',
-          { className: ['note'], id: `note-${note.n}`, dataEditionUi: '', dataPagefindIgnore: 'all', ariaLabel: `${note.kind}${note.n}` },
+          // role=note, not <aside>: a chapter has several, and they are not landmarks.
+          'div',
+          { className: ['note'], role: 'note', id: `note-${note.n}`, dataEditionUi: '', dataPagefindIgnore: 'all', ariaLabel: `${note.kind}${note.n}` },
           [
             element('p', { className: ['note__label'] }, [
               { type: 'link', url: `#note-ref-${note.n}`, children: [{ type: 'text', value: `${note.kind} ${note.n}` }], data: { hProperties: { title: '回到正文' } } },

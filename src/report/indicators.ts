@@ -44,7 +44,8 @@ const cell = (s: string) => s.replace(/\|/g, '\\|');
 
 /** The table as GFM markdown; `href(n)` is the URL of ¶n. */
 export function toGfm(table: IndicatorTable, href: (n: number) => string): string {
-  const lines = [`| ${COLUMNS.join(' | ')} |`, '| --- | ---: | --- | --- | --- |'];
+  // No column alignment in the delimiter row: GFM would write the deprecated `align` attribute.
+  const lines = [`| ${COLUMNS.join(' | ')} |`, '| --- | --- | --- | --- | --- |'];
   for (const r of table.rows)
     lines.push(`| ${cell(r.indicator)} | ${cell(r.value)} | ${cell(r.unit || '—')} | ${r.scope} | [¶${r.paragraph}](${href(r.paragraph)}) |`);
   return lines.join('\n');

@@ -17,8 +17,8 @@ export interface RunningServer {
   origin: string;
   baseUrl: string;
   port: number;
-  /** Requests served so far: path, status and bytes sent (headers and body, as on the wire). */
-  requests(): { path: string; status: number; bytes: number }[];
+  /** Requests served so far: path, status, bytes sent (headers and body, as on the wire) and body bytes. */
+  requests(): { path: string; status: number; bytes: number; body: number }[];
   stop(): Promise<void>;
 }
 
@@ -72,7 +72,7 @@ export async function startNginx(distDir: string, base: string): Promise<Running
       'pid logs/nginx.pid;',
       'events { worker_connections 256; }',
       'http {',
-      "  log_format edition '$status $bytes_sent $request_uri';",
+      "  log_format edition '$status $bytes_sent $body_bytes_sent $request_uri';",
       '  access_log logs/access.log edition;',
       '  default_type application/octet-stream;',
       `  client_body_temp_path ${prefix}/tmp-body;`,
@@ -113,8 +113,8 @@ export async function startNginx(distDir: string, base: string): Promise<Running
         .split('\n')
         .filter(Boolean)
         .map((line) => {
-          const [status, bytes, ...path] = line.split(' ');
-          return { status: Number(status), bytes: Number(bytes), path: path.join(' ') };
+          const [status, bytes, body, ...path] = line.split(' ');
+          return { status: Number(status), bytes: Number(bytes), body: Number(body), path: path.join(' ') };
         });
     },
     async stop() {

@@ -27,8 +27,8 @@ describe('editorial notes', () => {
   test('a note in a paragraph: marker in place, note after the paragraph, not report text', async () => {
     const file = await run('<P n={1}>开门红”,<Note>原文如此。</Note>以优异的成绩。</P>');
     const html = String(file);
-    expect(html).toContain('开门红”,<sup class="note-ref" data-edition-ui=""><a href="#note-1" id="note-ref-1" aria-label="编者注1">注1</a></sup>以优异的成绩。</p>');
-    expect(html).toMatch(/<\/p>\n?<aside class="note" id="note-1" data-edition-ui="" data-pagefind-ignore="all" aria-label="编者注1">/);
+    expect(html).toContain('开门红”,<sup class="note-ref" data-edition-ui=""><a href="#note-1" id="note-ref-1" aria-label="注1（编者注）">注1</a></sup>以优异的成绩。</p>');
+    expect(html).toMatch(/<\/p>\n?<div class="note" role="note" id="note-1" data-edition-ui="" data-pagefind-ignore="all" aria-label="编者注1">/);
     expect(html).toContain('<section class="chapter-notes" data-edition-ui=""');
   });
 

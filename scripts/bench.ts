@@ -1,0 +1,78 @@
+/**
+ * `npm run bench`: builds the site three times and prints, as tables (figures only, no verdicts):
+ * - build time, median of three: Astro (pages) and Pagefind (index) separately;
+ * - for every page, the bytes a fresh browser fetches from the project's nginx config, by kind
+ *   (HTML, CSS, JS, fonts; gzipped as served), and the ratio of the total to the gzipped report
+ *   text the page carries;
+ * - search: recall, precision, first- and second-query transfer, median keystroke to results.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { gzipSync } from 'node:zlib';
+import { launch } from '../test/support/browser.ts';
+import { startNginx } from '../test/support/nginx.ts';
+import { htmlFiles, load, reportText } from '../test/support/site.ts';
+import { basePath } from '../src/report/base-path.ts';
+import { browserFigures, quality } from './bench-search.ts';
+
+const RUNS = 3;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const kb = (n: number) => (n / 1024).toFixed(1);
+
+function build() {
+  const started = performance.now();
+  const run = spawnSync('npx', ['astro', 'build'], { encoding: 'utf8', env: process.env });
+  const total = performance.now() - started;
+  if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
+  const pagefind = Number(/indexed \d+ records in (\d+) ms/.exec(run.stdout)?.[1] ?? NaN);
+  return { total, pagefind, astro: total - pagefind };
+}
+
+const builds = Array.from({ length: RUNS }, build);
+console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}\n`);
+console.log('build (median of 3) | seconds');
+console.log('--- | ---');
+console.log(`astro build, pages | ${(median(builds.map((b) => b.astro)) / 1000).toFixed(2)}`);
+console.log(`Pagefind index | ${(median(builds.map((b) => b.pagefind)) / 1000).toFixed(2)}`);
+console.log(`total | ${(median(builds.map((b) => b.total)) / 1000).toFixed(2)}\n`);
+
+const server = await startNginx('dist', basePath(process.env.BASE_PATH));
+try {
+  const browser = await launch();
+  const kind = (path: string) =>
+    /\.html?$|\/(\?.*)?$/.test(path) ? 'html' : /\.css/.test(path) ? 'css' : /\.m?js/.test(path) ? 'js' : /\.woff2?|\.ttf/.test(path) ? 'font' : 'other';
+  console.log('page | HTML KB | CSS KB | JS KB | font KB | other KB | total KB | report text KB (gz) | total ÷ text');
+  console.log('--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---:');
+  for (const file of htmlFiles().filter((f) => !f.startsWith('p/') || f === 'p/42/index.html')) {
+    const path = file.replace(/index\.html$/, '');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const before = server.requests().length;
+    await page.goto(server.baseUrl + path, { waitUntil: 'networkidle' });
+    const served = server.requests().slice(before);
+    await context.close();
+    const by: Record<string, number> = { html: 0, css: 0, js: 0, font: 0, other: 0 };
+    for (const r of served) by[kind(r.path)]! += r.body;
+    const total = Object.values(by).reduce((a, b) => a + b, 0);
+    const article = load(file).querySelector('main article');
+    const text = article ? reportText(article).replace(/\s+/g, '') : '';
+    const textGz = text ? gzipSync(Buffer.from(text)).length : 0;
+    console.log(
+      `/${path} | ${kb(by.html!)} | ${kb(by.css!)} | ${kb(by.js!)} | ${kb(by.font!)} | ${kb(by.other!)} | ${kb(total)} | ${textGz ? kb(textGz) : '—'} | ${textGz ? (total / textGz).toFixed(2) : '—'}`,
+    );
+  }
+  await browser.close();
+  console.log('\n(p/42/ stands for the 64 permalink pages: it is followed to its chapter, so its row counts both.)\n');
+
+  const q = await quality();
+  const s = await browserFigures(server);
+  console.log('search | value');
+  console.log('--- | ---');
+  console.log(`recall | ${(q.recall * 100).toFixed(1)} %`);
+  console.log(`precision | ${(q.precision * 100).toFixed(1)} %`);
+  console.log(`first query (亩均) transfer | ${kb(s.first.bytes)} KB in ${s.first.requests} requests`);
+  console.log(`second query (5G基站) transfer | ${kb(s.second.bytes)} KB in ${s.second.requests} requests`);
+  console.log(`median keystroke → results (incl. ${s.debounce} ms debounce) | ${s.median.toFixed(0)} ms`);
+} finally {
+  await server.stop();
+}
