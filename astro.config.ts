@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import { loadGlossary } from './src/glossary/load-glossary.ts';
 import katexAssets from './src/integrations/katex-assets.ts';
 import pagefindIndex from './src/integrations/pagefind-index.ts';
+import serverConfigs from './src/integrations/server-configs.ts';
 import { markdownPlugins } from './src/plugins/markdown-plugins.ts';
 import { basePath } from './src/report/base-path.ts';
 import { loadCorrespondences } from './src/report/correspondences.ts';
@@ -18,6 +19,8 @@ const targets = reportTargets(loadSource(), chapterSlugs('content/chapters'));
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
   base,
+  // OUT_DIR lets the tests build a sub-path edition beside the main one.
+  outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'always',
   build: {
     format: 'directory',
@@ -37,6 +40,7 @@ export default defineConfig({
     ),
     pagefindIndex(),
     katexAssets(),
+    serverConfigs(),
   ],
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },

@@ -3,7 +3,9 @@
  * nginx config, in Debian's Chromium. Requires performance, accessibility and best practices
  * of 100 each and exits non-zero otherwise. Settings: Lighthouse's defaults (mobile form
  * factor, simulated throttling: 150 ms RTT, 1.6 Mbps, 4× CPU slowdown), headless Chromium with
- * the flags this machine needs. Needs a built site (`npm run build`).
+ * the flags this machine needs; each page three times, the run with the median performance
+ * score kept. Performance is timing, so `npm test` runs this right after the build, before the
+ * other tests load the machine. Needs a built site (`npm run build`).
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -12,6 +14,7 @@ import { chromiumPath, CHROMIUM_FLAGS } from '../test/support/browser.ts';
 import { startNginx } from '../test/support/nginx.ts';
 
 export const PAGES = ['', 'review-2020/'];
+const RUNS = 3;
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
 
 export interface AuditResult {
@@ -27,8 +30,12 @@ export async function runAudit(baseUrl: string): Promise<AuditResult[]> {
   const results: AuditResult[] = [];
   try {
     for (const path of PAGES) {
-      const result = await lighthouse(baseUrl + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
-      const lhr = result!.lhr;
+      // Three runs, the median kept, as Lighthouse's own guidance on variability advises.
+      const runs = [];
+      for (let i = 0; i < RUNS; i++)
+        runs.push((await lighthouse(baseUrl + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] }))!.lhr);
+      runs.sort((a, b) => (a.categories.performance?.score ?? 0) - (b.categories.performance?.score ?? 0));
+      const lhr = runs[Math.floor(RUNS / 2)]!;
       const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as AuditResult['scores'];
       const losses = CATEGORIES.flatMap((c) =>
         lhr.categories[c]!.auditRefs

@@ -8,9 +8,14 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import katex from 'katex';
+import { katexStyles } from '../plugins/rehype-hoist-styles.ts';
 
-/** Where the files go, relative to the site's base. */
-export const KATEX_CSS = 'katex/katex.min.css';
+/**
+ * Where the files go, relative to the site's base: a folder named for the KaTeX version, so
+ * its files never change under one name and can be cached for a year.
+ */
+export const KATEX_DIR = `katex/${katex.version}`;
 
 /** The stylesheet with only WOFF2 sources. */
 export function woff2Only(css: string): string {
@@ -27,10 +32,11 @@ export default function katexAssets(): AstroIntegration {
       'astro:build:done': async ({ dir }) => {
         const require = createRequire(import.meta.url);
         const source = join(dirname(require.resolve('katex/package.json')), 'dist');
-        const out = join(fileURLToPath(dir), 'katex');
+        const out = join(fileURLToPath(dir), KATEX_DIR);
         await mkdir(join(out, 'fonts'), { recursive: true });
         const css = await readFile(join(source, 'katex.min.css'), 'utf8');
         await writeFile(join(out, 'katex.min.css'), woff2Only(css));
+        await writeFile(join(out, 'katex-inline.css'), katexStyles.css());
         for (const font of await readdir(join(source, 'fonts')))
           if (font.endsWith('.woff2')) await copyFile(join(source, 'fonts', font), join(out, 'fonts', font));
       },

@@ -8,6 +8,7 @@ import type { PluggableList } from 'unified';
 import type { Correspondences } from '../report/correspondences.ts';
 import type { DataCheck } from '../report/data-checks.ts';
 import type { Targets } from '../report/targets.ts';
+import rehypeHoistStyles from './rehype-hoist-styles.ts';
 import remarkCorrespondences from './remark-correspondences.ts';
 import remarkCrossReferences from './remark-cross-references.ts';
 import remarkEditorialNotes from './remark-editorial-notes.ts';
@@ -60,6 +61,10 @@ export function markdownPlugins(options?: MarkdownPluginOptions): {
     remarkPlugins,
     // Formulas typeset at build time: no math JavaScript in the browser. HTML for the eye,
     // MathML beside it for screen readers.
-    rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml', throwOnError: true, strict: 'ignore' }]],
+    rehypePlugins: [
+      [rehypeKatex, { output: 'htmlAndMathml', throwOnError: true, strict: 'ignore' }],
+      // KaTeX's inline styles → classes in katex/katex-inline.css: no 'unsafe-inline' in the CSP.
+      rehypeHoistStyles,
+    ],
   };
 }

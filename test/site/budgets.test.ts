@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
+import { KATEX_DIR } from '../../src/integrations/katex-assets.ts';
 import { DIST, fileFor, htmlFiles, load, pageUrl, reportText } from '../support/site.ts';
 
 const gz = (file: string) => gzipSync(readFileSync(join(DIST, file)), { level: 6 }).length;
@@ -75,7 +76,7 @@ describe.each(chapters)('%s', (page) => {
 });
 
 test('KaTeX fonts are referenced only by KaTeX’s stylesheet', () => {
-  const css = readFileSync(join(DIST, 'katex/katex.min.css'), 'utf8');
+  const css = readFileSync(join(DIST, `${KATEX_DIR}/katex.min.css`), 'utf8');
   expect(css).toMatch(/@font-face/);
   expect(css).not.toMatch(/https?:\/\//);
 });

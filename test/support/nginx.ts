@@ -48,7 +48,12 @@ export function configure(config: string, port: number, root: string, base: stri
 }
 
 /** Starts nginx serving `distDir` under `base`; fails with a message that says how to get nginx. */
-export async function startNginx(distDir: string, base: string): Promise<RunningServer> {
+export interface NginxOptions {
+  /** Send the CSP header as the shipped config does (default), or leave pages to their meta tag. */
+  cspHeader?: boolean;
+}
+
+export async function startNginx(distDir: string, base: string, options: NginxOptions = {}): Promise<RunningServer> {
   if (!existsSync(NGINX))
     throw new Error(
       `没有找到 nginx（${NGINX}）。浏览器测试需要真实的 Web 服务器：运行 apt-get install -y nginx，或设置 NGINX=/path/to/nginx。`,
@@ -63,7 +68,8 @@ export async function startNginx(distDir: string, base: string): Promise<Running
   cpSync(distDir, join(root, base), { recursive: true });
   mkdirSync(join(prefix, 'logs'));
   const port = await freePort();
-  const server = configure(readFileSync(CONFIG, 'utf8'), port, root, base);
+  let server = configure(readFileSync(CONFIG, 'utf8'), port, root, base);
+  if (options.cspHeader === false) server = server.replace(/^\s*add_header Content-Security-Policy .*$/gm, '');
   writeFileSync(
     join(prefix, 'nginx.conf'),
     [

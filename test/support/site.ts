@@ -12,14 +12,14 @@ export const BASE = basePath(process.env.BASE_PATH);
 /** A stand-in origin to resolve relative URLs against. */
 export const ORIGIN = 'http://edition.invalid';
 
-/** Every HTML file under dist/, as paths relative to dist/ with forward slashes. */
+/** Every HTML file under a build folder (dist/ by default), as paths relative to it with forward slashes. */
 export function htmlFiles(dir = DIST): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     for (const name of readdirSync(d)) {
       const full = join(d, name);
       if (statSync(full).isDirectory()) walk(full);
-      else if (name.endsWith('.html')) out.push(relative(DIST, full).split(sep).join('/'));
+      else if (name.endsWith('.html')) out.push(relative(dir, full).split(sep).join('/'));
     }
   };
   walk(dir);

@@ -1,0 +1,73 @@
+/**
+ * The shipped server configs serve every file type of the build, with UTF-8 for text, and
+ * send the same Content-Security-Policy as the pages' meta tag (plus frame-ancestors).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { describe, expect, test } from 'vitest';
+import { headerPolicy, metaPolicy } from '../../src/security/csp.ts';
+import { DIST, htmlFiles, load } from '../support/site.ts';
+
+const nginx = readFileSync('deploy/nginx/cixi-2021.conf', 'utf8');
+const apache = readFileSync('deploy/apache/.htaccess', 'utf8');
+const iis = readFileSync('deploy/iis/web.config', 'utf8');
+
+function extensions(dir: string, out = new Set<string>()): Set<string> {
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) extensions(full, out);
+    else if (/\.[^.]+$/.test(name) && !name.startsWith('.') && name !== 'web.config') out.add(name.replace(/^.*\./, ''));
+  }
+  return out;
+}
+
+const built = [...extensions(DIST)].sort();
+
+describe('every file type of the build has a MIME type in every config', () => {
+  test('the build has the types we expect, Pagefind’s among them', () => {
+    expect(built).toEqual(expect.arrayContaining(['html', 'css', 'js', 'json', 'csv', 'woff2', 'pagefind', 'pf_meta', 'pf_index', 'pf_fragment']));
+  });
+  test.each(built)('.%s', (ext) => {
+    expect(nginx, 'nginx types {}').toMatch(new RegExp(`^\\s+\\S+\\s+[^;]*\\b${ext}\\b[^;]*;`, 'm'));
+    expect(apache, '.htaccess AddType').toMatch(new RegExp(`^AddType \\S+ .*\\.${ext}\\b`, 'm'));
+    expect(iis, 'web.config mimeMap').toContain(`<mimeMap fileExtension=".${ext}"`);
+    expect(iis, 'web.config removes before it adds').toContain(`<remove fileExtension=".${ext}" />`);
+  });
+});
+
+test('text is served as UTF-8 by every config', () => {
+  expect(nginx).toMatch(/charset utf-8;/);
+  expect(nginx).toMatch(/charset_types [^;]*text\/csv[^;]*application\/json/);
+  expect(apache).toMatch(/AddCharset utf-8 .*\.html .*\.json .*\.csv/);
+  for (const ext of ['html', 'json', 'csv']) expect(iis).toMatch(new RegExp(`fileExtension="\\.${ext}" mimeType="[^"]*charset=utf-8"`));
+});
+
+test('every config sends the edition’s CSP, with frame-ancestors', () => {
+  const policy = headerPolicy();
+  expect(policy).toContain("frame-ancestors 'self'");
+  expect(nginx.match(/add_header Content-Security-Policy "([^"]+)"/g)!.every((l) => l.includes(`"${policy}"`))).toBe(true);
+  expect(apache).toContain(`Header always set Content-Security-Policy "${policy}"`);
+  expect(iis).toContain(`<add name="Content-Security-Policy" value="${policy}" />`);
+});
+
+test('cache headers: hashed files immutable, pages revalidated', () => {
+  expect(nginx).toMatch(/add_header Cache-Control "no-cache" always;/);
+  expect(nginx).toMatch(/location ~ \/\(_astro\|pagefind\/fragment\|pagefind\/index\|katex\)\/ \{\s+add_header Cache-Control "public, max-age=31536000, immutable"/);
+  expect(iis).toContain('cacheControlCustom="immutable"');
+});
+
+test('web.config is well-formed XML, and the build ships it and .htaccess', () => {
+  const { document } = parseHTML('<html></html>');
+  const xml = new (document.defaultView as unknown as { DOMParser: typeof DOMParser }).DOMParser().parseFromString(iis, 'text/xml');
+  expect(xml.querySelector('configuration > system\\.webServer, configuration')).not.toBeNull();
+  expect(readFileSync(join(DIST, 'web.config'), 'utf8')).toBe(iis);
+  expect(readFileSync(join(DIST, '.htaccess'), 'utf8')).toBe(apache);
+});
+
+test.each(htmlFiles())('%s carries the CSP meta tag, without frame-ancestors', (file) => {
+  const meta = load(file).querySelector('meta[http-equiv="Content-Security-Policy"]');
+  expect(meta?.getAttribute('content')).toBe(metaPolicy());
+  // No inline script anywhere: script-src 'self' must hold without hashes.
+  expect([...load(file).querySelectorAll('script:not([src])')].filter((s) => s.getAttribute('type') !== 'application/json')).toEqual([]);
+});

@@ -1,0 +1,89 @@
+/**
+ * Visits every page of a served build in Chromium and reports everything that went wrong:
+ * requests to another origin (blocked, as on an intranet with no internet), requests outside
+ * the site's base path, failed requests and error statuses, console errors, page errors, and
+ * Content-Security-Policy violations. Also exercises what loads later: search, a glossary
+ * popover, an editorial note.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { htmlFiles } from './site.ts';
+
+export interface CrawlProblem {
+  page: string;
+  problem: string;
+}
+
+async function watch(browser: Browser, origin: string, base: string, problems: CrawlProblem[], label: () => string) {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    (window as unknown as { __csp: string[] }).__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`),
+    );
+  });
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== origin) {
+      problems.push({ page: label(), problem: `request to another origin: ${url.href}` });
+      return route.abort('blockedbyclient');
+    }
+    if (!url.pathname.startsWith(base)) problems.push({ page: label(), problem: `request outside the base ${base}: ${url.pathname}` });
+    return route.continue();
+  });
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push({ page: label(), problem: `console ${m.type()}: ${m.text()}` });
+  });
+  page.on('pageerror', (e) => problems.push({ page: label(), problem: `page error: ${e.message}` }));
+  page.on('requestfailed', (r) => {
+    const reason = r.failure()?.errorText ?? '';
+    if (reason !== 'net::ERR_ABORTED' && reason !== 'net::ERR_BLOCKED_BY_CLIENT') problems.push({ page: label(), problem: `request failed: ${r.url()} ${reason}` });
+  });
+  page.on('response', (r) => {
+    const expected404 = r.url().endsWith('/404.html');
+    if (r.status() >= 400 && !expected404) problems.push({ page: label(), problem: `HTTP ${r.status()}: ${r.url()}` });
+  });
+  // Workers (Pagefind's) report CSP violations to the console, which is watched above.
+  return { context, page };
+}
+
+async function violations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __csp: string[] }).__csp ?? []);
+}
+
+/** Crawls every page of the build served at `baseUrl` (whose path is `base`). */
+export async function crawl(browser: Browser, baseUrl: string, base: string, dist = 'dist'): Promise<CrawlProblem[]> {
+  const origin = new URL(baseUrl).origin;
+  const problems: CrawlProblem[] = [];
+  let current = '';
+  const { context, page } = await watch(browser, origin, base, problems, () => current);
+  try {
+    for (const file of htmlFiles(dist)) {
+      current = file.replace(/index\.html$/, '');
+      await page.goto(baseUrl + current, { waitUntil: 'networkidle' });
+      for (const v of await violations(page)) problems.push({ page: current, problem: `CSP: ${v}` });
+    }
+    // What loads only on use.
+    current = 'review-2020/ (search, popover, note)';
+    await page.goto(`${baseUrl}review-2020/`, { waitUntil: 'networkidle' });
+    await page.locator('#site-search-q').fill('亩均');
+    await page.locator('.search-panel .result').first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Escape');
+    await page.locator('#p-2 a.term').first().click();
+    await page.locator('#term-popover:not([hidden])').waitFor({ timeout: 10_000 });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${baseUrl}review-2020/#p-11`, { waitUntil: 'networkidle' });
+    current = `search/?q=5G基站`;
+    await page.goto(`${baseUrl}search/?q=${encodeURIComponent('5G基站')}`, { waitUntil: 'networkidle' });
+    await page.locator('.search-page__status').filter({ hasText: '找到' }).waitFor({ timeout: 15_000 });
+    const first = page.locator('[data-group="paragraphs"] a').first();
+    await first.click();
+    await page.waitForURL(/#p-\d+$/);
+    current = 'glossary/ (formulas)';
+    await page.goto(`${baseUrl}glossary/#yan-fa-tou-ru-qiang-du`, { waitUntil: 'networkidle' });
+    for (const v of await violations(page)) problems.push({ page: current, problem: `CSP: ${v}` });
+  } finally {
+    await context.close();
+  }
+  return problems;
+}
