@@ -16,3 +16,5 @@ initSearchShortcuts();
 initSearchLauncher();
 initTermPopovers();
 initNotes();
+// The printed chapter carries its full address, for the host it was printed from.
+for (const el of document.querySelectorAll<HTMLElement>('[data-permalink]')) el.textContent = new URL(el.dataset.permalink!, location.href).href;
