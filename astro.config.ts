@@ -1,6 +1,7 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { loadGlossary } from './src/glossary/load-glossary.ts';
+import downloads from './src/integrations/downloads.ts';
 import katexAssets from './src/integrations/katex-assets.ts';
 import pagefindIndex from './src/integrations/pagefind-index.ts';
 import serverConfigs from './src/integrations/server-configs.ts';
@@ -41,6 +42,8 @@ export default defineConfig({
     pagefindIndex(),
     katexAssets(),
     serverConfigs(),
+    // Last: it packs the finished site and builds the offline edition from the built pages.
+    downloads({ base, chapters: chapterSlugs('content/chapters').sort((a, b) => a.order - b.order).map((c) => c.slug) }),
   ],
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },

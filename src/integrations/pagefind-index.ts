@@ -1,6 +1,7 @@
 /**
  * Builds the Pagefind index after Astro has written the site, from the records the
- * `search-records.json` endpoint emitted, through Pagefind's Node API. Each record's content is
+ * `search-records.json` endpoint emitted, through Pagefind's Node API (the downloads
+ * integration, which runs last, uses the records too and then removes the file). Each record's content is
  * its character bigrams (see `src/search/tokens.ts` for why); the original text travels in the
  * record's meta for excerpts and checking.
  */
@@ -59,7 +60,6 @@ export default function pagefindIndex(): AstroIntegration {
         } finally {
           await pagefind.close();
         }
-        await rm(recordsPath);
         // Pagefind also writes its ready-made UIs; the edition has its own, so they are not shipped.
         for (const unused of UNUSED_FILES) await rm(`${out}/pagefind/${unused}`, { force: true });
         logger.info(`indexed ${records.length} records in ${Math.round(performance.now() - started)} ms`);

@@ -133,7 +133,7 @@ export default function remarkEditorialNotes(options?: EditorialNotesOptions) {
           'section',
           { className: ['chapter-notes'], dataEditionUi: '', dataPagefindIgnore: 'all', ariaLabel: '本章编者注' },
           [
-            element('h2', { className: ['chapter-notes__title'] }, [{ type: 'text', value: '编者注' }]),
+            element('h2', { className: ['chapter-notes__title'], id: 'chapter-notes-h' }, [{ type: 'text', value: '编者注' }]),
             element(
               'ol',
               {},

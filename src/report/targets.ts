@@ -34,14 +34,14 @@ export function numeral(n: number): string {
   return `${NUMERALS[Math.floor(n / 10)]}十${NUMERALS[n % 10] ?? ''}`;
 }
 
-/** Reads `slug` and `part` from each chapter's frontmatter. */
-export function chapterSlugs(dir: string): { slug: string; part?: number }[] {
+/** Reads `slug`, `order` and `part` from each chapter's frontmatter. */
+export function chapterSlugs(dir: string): { slug: string; order: number; part?: number }[] {
   return readdirSync(dir)
     .filter((n) => n.endsWith('.mdx'))
     .map((n) => {
       const front = /^---\n([\s\S]*?)\n---/.exec(readFileSync(join(dir, n), 'utf8'))?.[1] ?? '';
-      const data = yaml.load(front) as { slug: string; part?: number };
-      return { slug: data.slug, part: data.part };
+      const data = yaml.load(front) as { slug: string; order: number; part?: number };
+      return { slug: data.slug, order: data.order, part: data.part };
     });
 }
 

@@ -12,6 +12,9 @@ type Summaries = Record<string, { term: string; summary: string }>;
 let summaries: Promise<Summaries> | undefined;
 
 function loadSummaries(url: string): Promise<Summaries> {
+  // The offline edition carries the definitions in the page; it cannot fetch from disk.
+  const embedded = document.getElementById('glossary-summaries-data');
+  if (embedded) summaries ??= Promise.resolve(JSON.parse(embedded.textContent ?? '{}') as Summaries);
   summaries ??= fetch(url).then((r) => {
     if (!r.ok) throw new Error(`${url}: ${r.status}`);
     return r.json() as Promise<Summaries>;

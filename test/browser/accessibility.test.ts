@@ -13,7 +13,7 @@ import { htmlFiles } from '../support/site.ts';
 
 const baseUrl = inject('baseUrl');
 const paths = htmlFiles()
-  .filter((f) => f !== '404.html')
+  .filter((f) => f !== '404.html' && !f.startsWith('downloads/'))
   .map((f) => f.replace(/index\.html$/, ''))
   .concat(['404.html']);
 let browser: Browser;

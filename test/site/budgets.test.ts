@@ -16,7 +16,7 @@ import { DIST, fileFor, htmlFiles, load, pageUrl, reportText } from '../support/
 
 const gz = (file: string) => gzipSync(readFileSync(join(DIST, file)), { level: 6 }).length;
 const KB = 1024;
-const pages = htmlFiles().filter((f) => !f.startsWith('p/'));
+const pages = htmlFiles().filter((f) => !f.startsWith('p/') && !f.startsWith('downloads/'));
 const chapters = ['opening/index.html', 'review-2020/index.html', 'five-year-plan/index.html', 'work-2021/index.html'];
 
 /** A script file and every file it imports statically, transitively. */

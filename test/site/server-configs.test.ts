@@ -47,6 +47,8 @@ test('every config sends the edition’s CSP, with frame-ancestors', () => {
   const policy = headerPolicy();
   expect(policy).toContain("frame-ancestors 'self'");
   expect(nginx.match(/add_header Content-Security-Policy "([^"]+)"/g)!.every((l) => l.includes(`"${policy}"`))).toBe(true);
+  // Downloads are sent as attachments, to be opened from disk under their own policy.
+  expect(nginx).toMatch(/location ~ \/downloads\/ \{\s+add_header Content-Disposition "attachment" always;/);
   expect(apache).toContain(`Header always set Content-Security-Policy "${policy}"`);
   expect(iis).toContain(`<add name="Content-Security-Policy" value="${policy}" />`);
 });
@@ -65,7 +67,7 @@ test('web.config is well-formed XML, and the build ships it and .htaccess', () =
   expect(readFileSync(join(DIST, '.htaccess'), 'utf8')).toBe(apache);
 });
 
-test.each(htmlFiles())('%s carries the CSP meta tag, without frame-ancestors', (file) => {
+test.each(htmlFiles().filter((f) => !f.startsWith('downloads/')))('%s carries the CSP meta tag, without frame-ancestors', (file) => {
   const meta = load(file).querySelector('meta[http-equiv="Content-Security-Policy"]');
   expect(meta?.getAttribute('content')).toBe(metaPolicy());
   // No inline script anywhere: script-src 'self' must hold without hashes.

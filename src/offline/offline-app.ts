@@ -1,0 +1,112 @@
+/**
+ * The offline edition's script: one classic script inlined in one HTML file, because a file
+ * opened from disk can load no modules, fetch nothing and run no WebAssembly. It reuses the
+ * site's own behaviour (theme, notes, glossary popovers) and searches with the site's query
+ * semantics: the site lets Pagefind propose candidates and then keeps the paragraphs that
+ * contain every term; here all the text is in the page, so every paragraph is a candidate and
+ * the same check (`containsAll`, `findMatches`, `score` from src/search/tokens.ts) decides.
+ */
+import { containsAll, excerpt, findMatches, parseQuery, score } from '../search/tokens.ts';
+import { initNotes } from '../scripts/notes.ts';
+import { initTermPopovers } from '../scripts/term-popover.ts';
+import { initThemeToggle } from '../scripts/theme.ts';
+
+interface OfflineRecord {
+  n: number;
+  label: string;
+  text: string;
+}
+
+function initSearch(records: OfflineRecord[]) {
+  const input = document.querySelector<HTMLInputElement>('#offline-search-q');
+  const panel = document.querySelector<HTMLElement>('#offline-results');
+  if (!input || !panel) return;
+  const status = panel.querySelector<HTMLElement>('.search-panel__status')!;
+  const list = panel.querySelector<HTMLElement>('.offline-results__list')!;
+
+  const run = () => {
+    const terms = parseQuery(input.value);
+    list.replaceChildren();
+    if (terms.length === 0) {
+      panel.hidden = true;
+      return;
+    }
+    panel.hidden = false;
+    const hits = records
+      .filter((r) => containsAll(r.text, terms))
+      .map((r) => ({ ...r, matches: findMatches(r.text, terms), score: score(r.text, terms) }))
+      .sort((a, b) => b.score - a.score || a.n - b.n);
+    status.textContent = hits.length ? `找到 ${hits.length} 个段落。` : `没有找到包含“${input.value.trim()}”的段落。可以减少几个字，或换一个说法再试。`;
+    for (const hit of hits) {
+      const a = document.createElement('a');
+      a.className = 'result result--paragraph';
+      a.href = `#p-${hit.n}`;
+      const meta = document.createElement('span');
+      meta.className = 'result__meta';
+      const pnum = document.createElement('span');
+      pnum.className = 'result__pnum';
+      pnum.textContent = `¶${hit.n}`;
+      const where = document.createElement('span');
+      where.textContent = hit.label;
+      meta.append(pnum, where);
+      const text = document.createElement('span');
+      text.className = 'result__excerpt';
+      for (const part of excerpt(hit.text, hit.matches, 90)) {
+        if (part.hit) {
+          const mark = document.createElement('mark');
+          mark.textContent = part.text;
+          text.append(mark);
+        } else text.append(part.text);
+      }
+      a.append(meta, text);
+      const li = document.createElement('li');
+      li.append(a);
+      list.append(li);
+    }
+  };
+
+  let timer = 0;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = window.setTimeout(run, 120);
+  });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      panel.hidden = true;
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      clearTimeout(timer);
+      run();
+    } else if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      list.querySelector('a')?.focus();
+    }
+  });
+  list.addEventListener('keydown', (event) => {
+    const links = [...list.querySelectorAll('a')];
+    const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+    if (event.key === 'ArrowDown') (links[at + 1] ?? links[at])?.focus();
+    else if (event.key === 'ArrowUp') (at <= 0 ? input : links[at - 1]!).focus();
+    else if (event.key === 'Escape') {
+      panel.hidden = true;
+      input.focus();
+    } else return;
+    event.preventDefault();
+  });
+  list.addEventListener('click', (event) => {
+    if ((event.target as Element).closest('a')) panel.hidden = true;
+  });
+  addEventListener('keydown', (event) => {
+    const typing = (event.target as HTMLElement).closest?.('input, textarea');
+    if ((event.key === '/' && !typing) || (event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey))) {
+      event.preventDefault();
+      input.focus();
+    }
+  });
+}
+
+const data = JSON.parse(document.getElementById('offline-records')?.textContent ?? '[]') as OfflineRecord[];
+initThemeToggle();
+initNotes();
+initTermPopovers();
+initSearch(data);
