@@ -78,7 +78,7 @@ function fontsInline(css: string, fontDir: string): string {
 }
 
 async function bundle(entry: string): Promise<string> {
-  const result = await build({ entryPoints: [entry], bundle: true, format: 'iife', minify: true, write: false, target: ['chrome87', 'firefox78', 'safari14'], logLevel: 'silent' });
+  const result = await build({ entryPoints: [entry], bundle: true, format: 'iife', minify: true, write: false, target: ['chrome86', 'edge86', 'firefox78', 'safari14'], logLevel: 'silent' });
   return result.outputFiles[0]!.text;
 }
 

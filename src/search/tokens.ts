@@ -115,7 +115,7 @@ export function findMatches(text: string, terms: readonly string[]): Match[] {
   matches.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: Match[] = [];
   for (const m of matches) {
-    const last = merged.at(-1);
+    const last = merged[merged.length - 1];
     if (last && m.start <= last.end) last.end = Math.max(last.end, m.end);
     else merged.push({ ...m });
   }
