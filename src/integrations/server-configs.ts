@@ -3,7 +3,7 @@
  * `deploy/iis/web.config` are copied to the output's root, so an unpacked site works on either
  * server as it is. (nginx reads its config from outside the site: see deploy/nginx/.)
  */
-import { copyFile } from 'node:fs/promises';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -16,6 +16,9 @@ export default function serverConfigs(): AstroIntegration {
         const out = fileURLToPath(dir);
         await copyFile('deploy/apache/.htaccess', join(out, '.htaccess'));
         await copyFile('deploy/iis/web.config', join(out, 'web.config'));
+        // nginx reads its config from outside the site; a copy travels with the site for the admin.
+        await mkdir(join(out, 'downloads'), { recursive: true });
+        await copyFile('deploy/nginx/cixi-2021.conf', join(out, 'downloads/nginx-cixi-2021.conf.txt'));
       },
     },
   };
