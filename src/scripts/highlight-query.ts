@@ -38,8 +38,12 @@ function rangesFor(nodes: ReturnType<typeof textNodes>, start: number, end: numb
 }
 
 export function highlightQuery() {
-  const terms = parseQuery(new URLSearchParams(location.search).get('hl') ?? '');
-  const target = location.hash.startsWith('#p-') ? document.getElementById(location.hash.slice(1)) : null;
+  const params = new URLSearchParams(location.search);
+  // hl: search terms (space-separated); quote: one quoted passage, matched as a whole.
+  const quote = params.get('quote');
+  const terms = quote ? [quote] : parseQuery(params.get('hl') ?? '');
+  const hash = location.hash.split(':~:')[0]!;
+  const target = /^#p-\d+$/.test(hash) ? document.getElementById(hash.slice(1)) : null;
   if (!terms.length || !target) return;
   const nodes = textNodes(target);
   const text = nodes.map((n) => n.chars.join('')).join('');

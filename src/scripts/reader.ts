@@ -1,20 +1,24 @@
 /** The reading page's behaviour, loaded once per page as one small module. */
 import { initArrival } from './arrival.ts';
+import { initCitePanel } from './cite-panel.ts';
 import { initNotes } from './notes.ts';
 import { initOutline } from './outline.ts';
 import { initTermPopovers } from './term-popover.ts';
 import { initSearchLauncher } from './search-launcher.ts';
 import { initSearchShortcuts } from './search-shortcuts.ts';
+import { initSelectionCite } from './selection-cite.ts';
 import { initThemeToggle } from './theme.ts';
 
 initThemeToggle();
 initOutline();
 initArrival();
 // Arriving from a search result: the matcher loads only then.
-if (new URLSearchParams(location.search).has('hl')) void import('./highlight-query.ts').then((m) => m.highlightQuery());
+if (/[?&](hl|quote)=/.test(location.search)) void import('./highlight-query.ts').then((m) => m.highlightQuery());
 initSearchShortcuts();
 initSearchLauncher();
 initTermPopovers();
 initNotes();
+initCitePanel();
+initSelectionCite();
 // The printed chapter carries its full address, for the host it was printed from.
 for (const el of document.querySelectorAll<HTMLElement>('[data-permalink]')) el.textContent = new URL(el.dataset.permalink!, location.href).href;

@@ -69,12 +69,22 @@ test('/p/42/ lands on ¶42, highlighted and visible below the header', async () 
   await context.close();
 });
 
-test('a ¶ number links to its paragraph', async () => {
+test('a ¶ number links to its paragraph (and, with JavaScript, opens its citation)', async () => {
   const { page, context } = await open('review-2020/');
+  await page.locator('#p-10').scrollIntoViewIfNeeded();
   await page.locator('#p-10 .pnum').click();
   await page.waitForURL(/#p-10$/);
   expect(await visibleBelowHeader(page, '#p-10')).toBe(true);
+  expect(await page.locator('#cite-panel').isVisible()).toBe(true);
   await context.close();
+
+  const plain = await browser.newContext({ javaScriptEnabled: false });
+  const page2 = await plain.newPage();
+  await page2.goto(`${baseUrl}review-2020/`);
+  await page2.locator('#p-10 .pnum').click();
+  await page2.waitForURL(/#p-10$/);
+  expect(await page2.evaluate(() => document.getElementById('p-10')!.matches(':target'))).toBe(true);
+  await plain.close();
 });
 
 test('the outline marks the section being read while scrolling', async () => {
