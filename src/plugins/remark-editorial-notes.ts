@@ -96,7 +96,7 @@ export default function remarkEditorialNotes(options?: EditorialNotesOptions) {
           hasMath ||= check.note.includes('$');
         } else {
           body = child.children as PhrasingContent[];
-          if (body.length === 1 && (body[0] as RootContent).type === 'paragraph') body = (body[0] as Paragraph).children;
+          if (body.length === 1 && (body[0] as RootContent).type === 'paragraph') body = (body[0] as unknown as Paragraph).children;
         }
         const n = all.length + notes.length + 1;
         notes.push({ n, body, kind });

@@ -211,7 +211,7 @@ export default function remarkReportStructure(options?: ReportStructureOptions) 
           return child;
         });
         const reportChildren = children.filter(
-          (c) => !((c.type === 'mdxJsxTextElement' || c.type === 'mdxJsxFlowElement') && EDITORIAL.has(c.name ?? '')),
+          (c) => !(c.type === 'mdxJsxTextElement' && EDITORIAL.has(c.name ?? '')),
         );
         const text = toString({ type: 'paragraph', children: reportChildren } as Paragraph);
         const expected = settings.source?.get(n);

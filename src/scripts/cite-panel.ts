@@ -8,6 +8,7 @@
 import { gbt7714, rangeAnchor, rangeLabel, shortForm, type Range } from '../cite/format.ts';
 import { url } from '../report/urls.ts';
 import { COPY_MESSAGES, copyText } from './copy.ts';
+import { placeBelow } from './place-below.ts';
 
 const paragraphOf = (pnum: Element) => Number((pnum.closest('.para') as HTMLElement | null)?.id.slice(2));
 
@@ -91,16 +92,6 @@ export function initCitePanel() {
     p.querySelector('.cite-panel__status')!.textContent = '';
   };
 
-  const place = (anchor: HTMLElement) => {
-    const p = panel!;
-    const box = anchor.getBoundingClientRect();
-    const viewport = document.documentElement.clientWidth;
-    const width = Math.min(480, viewport - 24);
-    p.style.width = `${width}px`;
-    p.style.left = `${Math.min(Math.max(12, box.left), viewport - width - 12) + window.scrollX}px`;
-    p.style.top = `${box.bottom + window.scrollY + 6}px`;
-  };
-
   const open = (pnum: HTMLAnchorElement, extend: boolean) => {
     panel ??= build();
     const n = paragraphOf(pnum);
@@ -116,7 +107,7 @@ export function initCitePanel() {
     render();
     mark();
     panel.hidden = false;
-    place(trigger!);
+    placeBelow(panel, trigger!, 480);
     panel.focus({ preventScroll: true });
   };
 

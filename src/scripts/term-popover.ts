@@ -7,6 +7,8 @@
  * (a non-modal dialog, announced with its title); Esc or the close button closes it and focus
  * returns to the term. A click outside closes it too.
  */
+import { placeBelow } from './place-below.ts';
+
 type Summaries = Record<string, { term: string; summary: string }>;
 
 let summaries: Promise<Summaries> | undefined;
@@ -43,15 +45,6 @@ export function initTermPopovers() {
     trigger = null;
   };
 
-  const place = (anchor: HTMLElement) => {
-    const box = anchor.getBoundingClientRect();
-    const viewport = document.documentElement.clientWidth;
-    const width = Math.min(352, viewport - 24);
-    popover.style.width = `${width}px`;
-    popover.style.left = `${Math.min(Math.max(12, box.left), viewport - width - 12) + window.scrollX}px`;
-    popover.style.top = `${box.bottom + window.scrollY + 8}px`;
-  };
-
   const open = async (link: HTMLAnchorElement) => {
     let entry;
     try {
@@ -69,7 +62,7 @@ export function initTermPopovers() {
     summary.textContent = entry.summary;
     more.href = link.href;
     popover.hidden = false;
-    place(link);
+    placeBelow(popover, link, 352);
     link.setAttribute('aria-expanded', 'true');
     popover.focus();
   };

@@ -2,24 +2,16 @@
  * The editorial apparatus in Chromium: glossary popovers (mouse, keyboard, screen readers,
  * axe), the glossary page and its backlinks, 对照阅读, editorial notes, formulas.
  */
-import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { expect, inject, test } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
-import { collectErrors, launch } from '../support/browser.ts';
+import { collectErrors, SCREENSHOTS, useBrowser } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
-const SHOTS = 'test-results/screenshots';
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await launch();
-});
-afterAll(async () => browser?.close());
+const SHOTS = SCREENSHOTS;
+const useTheBrowser = useBrowser();
 
 async function open(path: string, width = 1280, dark = false) {
-  const context = await browser.newContext({
+  const context = await useTheBrowser().newContext({
     viewport: { width, height: width < 500 ? 780 : 900 },
     deviceScaleFactor: width < 500 ? 2 : 1,
     colorScheme: dark ? 'dark' : 'light',
@@ -77,7 +69,7 @@ test('a term popover on a phone', async () => {
 });
 
 test('without JavaScript a term is a link to its entry', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await useTheBrowser().newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(`${baseUrl}work-2021/#p-48`);
   await page.locator('#p-48 a.term[href$="#mu-jun-lun-ying-xiong"]').click();

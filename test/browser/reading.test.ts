@@ -3,23 +3,16 @@
  * nginx config: contents, permalinks, the outline, the theme, the phone layout. Screenshots go
  * to test-results/screenshots/ for people to look at.
  */
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { collectErrors, launch } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { expect, inject, test } from 'vitest';
+import { collectErrors, SCREENSHOTS, useBrowser } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
-const SHOTS = 'test-results/screenshots';
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await launch();
-});
-afterAll(async () => browser?.close());
+const SHOTS = SCREENSHOTS;
+const useTheBrowser = useBrowser();
 
 async function open(path: string, options: { width?: number; height?: number; dark?: boolean } = {}) {
-  const context = await browser.newContext({
+  const context = await useTheBrowser().newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
     colorScheme: options.dark ? 'dark' : 'light',
     deviceScaleFactor: options.width && options.width < 500 ? 2 : 1,
@@ -78,7 +71,7 @@ test('a ¶ number links to its paragraph (and, with JavaScript, opens its citati
   expect(await page.locator('#cite-panel').isVisible()).toBe(true);
   await context.close();
 
-  const plain = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await useTheBrowser().newContext({ javaScriptEnabled: false });
   const page2 = await plain.newPage();
   await page2.goto(`${baseUrl}review-2020/`);
   await page2.locator('#p-10 .pnum').click();

@@ -3,24 +3,16 @@
  * header's panel with the keyboard, landing on a result, zero results, a sample of the
  * benchmark, and that nothing of search loads before the reader starts one.
  */
-import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { collectErrors, launch } from '../support/browser.ts';
+import { expect, inject, test } from 'vitest';
+import { collectErrors, SCREENSHOTS, useBrowser } from '../support/browser.ts';
 import { benchmarkQueries, expectedParagraphs } from '../support/search-oracle.ts';
 
 const baseUrl = inject('baseUrl');
-const SHOTS = 'test-results/screenshots';
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  browser = await launch();
-});
-afterAll(async () => browser?.close());
+const SHOTS = SCREENSHOTS;
+const useTheBrowser = useBrowser();
 
 async function open(path: string, width = 1280) {
-  const context = await browser.newContext({ viewport: { width, height: width < 500 ? 780 : 900 }, deviceScaleFactor: width < 500 ? 2 : 1 });
+  const context = await useTheBrowser().newContext({ viewport: { width, height: width < 500 ? 780 : 900 }, deviceScaleFactor: width < 500 ? 2 : 1 });
   const page = await context.newPage();
   const errors = collectErrors(page);
   const requests: string[] = [];

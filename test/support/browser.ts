@@ -2,7 +2,8 @@
  * Launches Debian's Chromium through playwright-core with the flags this sandboxed, offline
  * machine needs. Never skips: without a browser the tests fail and say how to install one.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -50,3 +51,20 @@ export function collectErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/**
+ * One browser for a test file: launched before its tests, closed after them. Also makes the
+ * screenshot folder. Returns a getter, since the browser exists only once the file runs.
+ */
+export function useBrowser(extraArgs: string[] = []): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await launch(extraArgs);
+  });
+  afterAll(async () => browser?.close());
+  return () => browser!;
+}
+
+/** Where tests save screenshots for people to look at. */
+export const SCREENSHOTS = 'test-results/screenshots';
