@@ -43,7 +43,8 @@ try {
     /\.html?$|\/(\?.*)?$/.test(path) ? 'html' : /\.css/.test(path) ? 'css' : /\.m?js/.test(path) ? 'js' : /\.woff2?|\.ttf/.test(path) ? 'font' : 'other';
   console.log('page | HTML KB | CSS KB | JS KB | font KB | other KB | total KB | report text KB (gz) | total ÷ text');
   console.log('--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---:');
-  for (const file of htmlFiles().filter((f) => !f.startsWith('p/') || f === 'p/42/index.html')) {
+  // Downloads are saved, not shown; permalink pages are alike, so one stands for all.
+  for (const file of htmlFiles().filter((f) => !f.startsWith('downloads/') && (!f.startsWith('p/') || f === 'p/42/index.html'))) {
     const path = file.replace(/index\.html$/, '');
     const context = await browser.newContext();
     const page = await context.newPage();
