@@ -1,0 +1,73 @@
+import { describe, expect, test } from 'vitest';
+import { merge, parseImport, toCollection, toMarkdown, type Annotation } from '../../src/annotate/web-annotation.ts';
+
+const a: Annotation = {
+  id: 'urn:uuid:3f2a1c9e-8b7d-4e6f-9a1b-2c3d4e5f6a7b',
+  paragraph: 48,
+  quote: { exact: '增存挂钩', prefix: '落实建设用地“', suffix: '”机制' },
+  position: { start: 40, end: 44 },
+  color: 'green',
+  note: '<script>alert(1)</script> 与 ¶6 对照',
+  created: '2026-11-29T08:00:00.000Z',
+  modified: '2026-11-29T09:00:00.000Z',
+};
+const source = () => 'http://intranet.test/work-2021/';
+
+describe('export', () => {
+  const collection = toCollection([a], source);
+  const item = collection.first.items[0]!;
+
+  test('a W3C Web Annotation collection', () => {
+    expect(collection['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+    expect(collection.type).toBe('AnnotationCollection');
+    expect(item.motivation).toBe('commenting');
+    expect(item.body[0]).toEqual({ type: 'TextualBody', purpose: 'commenting', value: a.note, format: 'text/plain', language: 'zh-CN' });
+    expect(item.target.selector).toMatchObject({
+      type: 'FragmentSelector',
+      value: 'p-48',
+      refinedBy: [
+        { type: 'TextQuoteSelector', exact: '增存挂钩', prefix: '落实建设用地“', suffix: '”机制' },
+        { type: 'TextPositionSelector', start: 40, end: 44 },
+      ],
+    });
+  });
+
+  test('a highlight without a note is highlighting', () => {
+    expect(toCollection([{ ...a, note: '' }], source).first.items[0]!.motivation).toBe('highlighting');
+  });
+
+  test('Markdown: by paragraph, quote, note as text, date, link', () => {
+    const md = toMarkdown([a], () => 'http://x/#p-48');
+    expect(md).toContain('## 第48段');
+    expect(md).toContain('> 增存挂钩');
+    expect(md).toContain('<script>alert(1)</script> 与 ¶6 对照');
+    expect(md).toContain('绿色 · 2026-11-29 · http://x/#p-48');
+  });
+});
+
+describe('import', () => {
+  test('round trip: what is exported is imported unchanged, markup in a note kept as text', () => {
+    const result = parseImport(JSON.stringify(toCollection([a], source)));
+    expect(result).toEqual({ annotations: [a] });
+  });
+
+  test.each([
+    ['not JSON', 'this is not json {', '不是有效的 JSON'],
+    ['JSON of the wrong shape', '{"hello": "world"}', '不是 W3C Web Annotation'],
+    ['an item with a bad id', JSON.stringify([{ ...toCollection([a], source).first.items[0], id: 'x' }]), '第 1 条批注无法读取：id 不是 urn:uuid 格式'],
+    ['a paragraph the report does not have', JSON.stringify(toCollection([{ ...a, paragraph: 99 }], source)), '段落 p-99 不在本报告中'],
+    ['a huge file', 'x'.repeat(1024 * 1024 + 1), '文件过大'],
+    ['an unknown colour', JSON.stringify(toCollection([{ ...a, color: 'red' as never }], source)), '颜色 red 无效'],
+  ])('%s is refused with a clear message', (_what, text, message) => {
+    const result = parseImport(text);
+    expect('error' in result && result.error).toContain(message);
+  });
+
+  test('merge by id: new ones added, a later edit wins, an older one does not', () => {
+    const older = { ...a, note: '旧', modified: '2026-01-01T00:00:00.000Z' };
+    const other = { ...a, id: 'urn:uuid:00000000-0000-4000-8000-000000000000' };
+    expect(merge([a], [older, other])).toEqual({ annotations: [a, other], added: 1, updated: 0 });
+    const newer = { ...a, note: '新', modified: '2027-01-01T00:00:00.000Z' };
+    expect(merge([a], [newer])).toMatchObject({ annotations: [newer], updated: 1 });
+  });
+});
