@@ -4,33 +4,9 @@
  * refused with a message in Chinese and the reader's existing annotations stay as they were.
  * Notes are plain text: whatever a file puts in them is kept as characters, never as markup.
  */
-import type { TextPosition, TextQuote } from './anchoring.ts';
+import { COLORS, COLOR_NAMES, LIMITS, type Annotation, type Color } from './model.ts';
 
-export const COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
-export type Color = (typeof COLORS)[number];
-export const COLOR_NAMES: Record<Color, string> = { yellow: '黄', green: '绿', blue: '蓝', pink: '粉' };
-
-export interface Annotation {
-  /** `urn:uuid:…` */
-  id: string;
-  paragraph: number;
-  quote: TextQuote;
-  position: TextPosition;
-  color: Color;
-  /** Plain text; empty for a highlight without a note. */
-  note: string;
-  created: string;
-  modified: string;
-}
-
-export const LIMITS = {
-  /** Largest file accepted. */
-  bytes: 1024 * 1024,
-  annotations: 5000,
-  quote: 2000,
-  context: 200,
-  note: 10_000,
-} as const;
+export { COLORS, COLOR_NAMES, LIMITS, type Annotation, type Color } from './model.ts';
 
 const UUID = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

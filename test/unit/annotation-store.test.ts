@@ -1,0 +1,76 @@
+import { describe, expect, test } from 'vitest';
+import { AnnotationStore, DAMAGED_KEY, newId, readStore, STORAGE_KEY, STORE_MESSAGES, writeStore } from '../../src/annotate/store.ts';
+import type { Annotation } from '../../src/annotate/web-annotation.ts';
+import { MemoryStorage } from '../fixtures/storage/memory-storage.ts';
+
+const a: Annotation = {
+  id: 'urn:uuid:3f2a1c9e-8b7d-4e6f-9a1b-2c3d4e5f6a7b',
+  paragraph: 48,
+  quote: { exact: '增存挂钩', prefix: '落实建设用地“', suffix: '”机制' },
+  position: { start: 40, end: 44 },
+  color: 'green',
+  note: '对照 ¶6',
+  created: '2026-11-29T08:00:00.000Z',
+  modified: '2026-11-29T08:00:00.000Z',
+};
+const b: Annotation = { ...a, id: 'urn:uuid:00000000-0000-4000-8000-000000000001', note: '' };
+
+describe('reading and writing', () => {
+  test('round trip', () => {
+    const storage = new MemoryStorage();
+    expect(writeStore(storage, [a, b])).toBeUndefined();
+    expect(readStore(storage)).toEqual({ annotations: [a, b] });
+  });
+
+  test('an empty list leaves nothing behind', () => {
+    const storage = new MemoryStorage();
+    writeStore(storage, [a]);
+    writeStore(storage, []);
+    expect(storage.getItem(STORAGE_KEY)).toBeNull();
+  });
+
+  test('a damaged store is set aside, not overwritten, and the reader is told', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(STORAGE_KEY, '{"version":1,"annotations":[{"id":');
+    expect(readStore(storage)).toEqual({ annotations: [], problem: STORE_MESSAGES.damaged });
+    expect(storage.getItem(DAMAGED_KEY)).toBe('{"version":1,"annotations":[{"id":');
+    expect(storage.getItem(STORAGE_KEY)).toBeNull();
+  });
+
+  test('a full quota: a message, and what was stored stays', () => {
+    const storage = new MemoryStorage(600);
+    expect(writeStore(storage, [a])).toBeUndefined();
+    const before = storage.getItem(STORAGE_KEY);
+    expect(writeStore(storage, [a, b, { ...b, id: newId() }])).toBe(STORE_MESSAGES.quota);
+    expect(storage.getItem(STORAGE_KEY)).toBe(before);
+  });
+});
+
+describe('the store', () => {
+  test('a change that cannot be saved is not made', () => {
+    const storage = new MemoryStorage(600);
+    const store = new AnnotationStore(storage);
+    const heard: number[] = [];
+    store.subscribe((list) => heard.push(list.length));
+    expect(store.add(a)).toBeUndefined();
+    expect(store.update(a.id, { note: '很长的批注'.repeat(100) })).toBe(STORE_MESSAGES.quota);
+    expect(store.list).toEqual([a]);
+    expect(heard).toEqual([1]);
+  });
+
+  test('update keeps created and sets modified; remove', () => {
+    const store = new AnnotationStore(new MemoryStorage());
+    store.add(a);
+    store.update(a.id, { color: 'pink', note: '改过' });
+    expect(store.get(a.id)).toMatchObject({ color: 'pink', note: '改过', created: a.created });
+    expect(store.get(a.id)!.modified > a.modified).toBe(true);
+    store.remove(a.id);
+    expect(store.list).toEqual([]);
+  });
+});
+
+test('ids are version-4 UUID URNs, without crypto.randomUUID (absent on plain HTTP)', () => {
+  const ids = new Set(Array.from({ length: 1000 }, newId));
+  expect(ids.size).toBe(1000);
+  for (const id of ids) expect(id).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+});
