@@ -1,16 +1,14 @@
 /**
- * 引用: the ¶ number of every paragraph opens a panel with its permalink, the chapter link, a
- * GB/T 7714-2015 reference and a short in-text form, each with a copy button. Shift-click on
- * another ¶ number extends the citation to a range. Keyboard: the ¶ number is a link (Tab,
- * Enter); the panel takes focus; Esc or 关闭 closes it and focus returns to the ¶ number.
- * Without JavaScript the ¶ number is a plain link to the paragraph.
+ * The 引用 panel itself, loaded on the first click of a ¶ number (see cite-panel.ts): the
+ * paragraph's permalink, the chapter link, a GB/T 7714-2015 reference and a short in-text form,
+ * each with a copy button; shift-click on another ¶ number extends it to a range. The panel
+ * takes focus; Esc or 关闭 closes it and focus returns to the ¶ number.
  */
 import { gbt7714, rangeAnchor, rangeLabel, shortForm, type Range } from '../cite/format.ts';
 import { url } from '../report/urls.ts';
+import { paragraphOf } from './cite-panel.ts';
 import { COPY_MESSAGES, copyText } from './copy.ts';
 import { placeBelow } from './place-below.ts';
-
-const paragraphOf = (pnum: Element) => Number((pnum.closest('.para') as HTMLElement | null)?.id.slice(2));
 
 function build(): HTMLElement {
   const panel = document.createElement('div');
@@ -32,107 +30,94 @@ function build(): HTMLElement {
   return panel;
 }
 
-export function initCitePanel() {
-  const numbers = [...document.querySelectorAll<HTMLAnchorElement>('.para > .pnum')];
-  if (numbers.length === 0) return;
-  let panel: HTMLElement | undefined;
-  let range: Range | undefined;
-  let trigger: HTMLAnchorElement | undefined;
+let panel: HTMLElement | undefined;
+let range: Range | undefined;
+let trigger: HTMLAnchorElement | undefined;
 
-  const mark = () => {
-    for (const p of document.querySelectorAll('.para.is-highlighted')) p.classList.remove('is-highlighted');
-    if (!range) return;
-    for (let n = range.from; n <= range.to; n++) document.getElementById(`p-${n}`)?.classList.add('is-highlighted');
-  };
-
-  const close = (restoreFocus: boolean) => {
-    if (!panel || panel.hidden) return;
-    panel.hidden = true;
-    trigger?.setAttribute('aria-expanded', 'false');
-    range = undefined;
-    mark();
-    if (restoreFocus) trigger?.focus();
-  };
-
-  const render = () => {
-    const p = panel!;
-    const r = range!;
-    const chapter = new URL(location.pathname, location.href).href;
-    const permalink = r.from === r.to ? new URL(url(`p/${r.from}/`), location.href).href : `${chapter}#${rangeAnchor(r)}`;
-    const rows: [string, string][] = [
-      [r.from === r.to ? '段落固定链接' : '段落范围链接', permalink],
-      ['章节中的位置', `${chapter}#${rangeAnchor(r)}`],
-      ['参考文献（GB/T 7714—2015）', gbt7714(permalink, new Date())],
-      ['文中简注', shortForm(r)],
-    ];
-    p.querySelector('#cite-panel-title')!.textContent = `引用 ${rangeLabel(r)}`;
-    const list = p.querySelector('.cite-panel__list')!;
-    list.replaceChildren();
-    rows.forEach(([label, value], i) => {
-      const dt = document.createElement('dt');
-      dt.textContent = label;
-      const dd = document.createElement('dd');
-      const text = document.createElement('span');
-      text.className = 'cite-panel__value';
-      text.id = `cite-value-${i}`;
-      text.textContent = value;
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'cite-panel__copy';
-      button.textContent = '复制';
-      button.setAttribute('aria-describedby', `cite-value-${i}`);
-      button.addEventListener('click', async () => {
-        const result = await copyText(value, text);
-        p.querySelector('.cite-panel__status')!.textContent = `${label}：${COPY_MESSAGES[result]}`;
-        p.dataset.copied = result;
-      });
-      dd.append(text, button);
-      list.append(dt, dd);
-    });
-    p.querySelector('.cite-panel__status')!.textContent = '';
-  };
-
-  const open = (pnum: HTMLAnchorElement, extend: boolean) => {
-    panel ??= build();
-    const n = paragraphOf(pnum);
-    if (extend && range && !panel.hidden) range = { from: Math.min(range.from, n), to: Math.max(range.to, n) };
-    else {
-      range = { from: n, to: n };
-      trigger?.setAttribute('aria-expanded', 'false');
-      trigger = pnum;
-      // The address bar shows the paragraph, as following the link would, without a jump.
-      history.replaceState(history.state, '', `#p-${n}`);
-    }
-    trigger!.setAttribute('aria-expanded', 'true');
-    render();
-    mark();
-    panel.hidden = false;
-    placeBelow(panel, trigger!, 480);
-    panel.focus({ preventScroll: true });
-  };
-
-  for (const pnum of numbers) {
-    pnum.setAttribute('aria-haspopup', 'dialog');
-    pnum.setAttribute('aria-expanded', 'false');
-    pnum.setAttribute('aria-label', `¶${paragraphOf(pnum)}（引用本段）`);
-    pnum.addEventListener('click', (event) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || event.button !== 0) return;
-      event.preventDefault();
-      open(pnum, event.shiftKey);
-    });
-  }
-  document.addEventListener('click', (event) => {
-    const target = event.target as Element;
-    if (panel && !panel.hidden && target.closest('.cite-panel__close')) close(true);
-  });
-  document.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && panel && !panel.hidden) {
-      event.preventDefault();
-      close(true);
-    }
-  });
-  document.addEventListener('pointerdown', (event) => {
-    const target = event.target as Element;
-    if (panel && !panel.hidden && !panel.contains(target) && !target.closest('.pnum')) close(false);
-  });
+function mark() {
+  for (const p of document.querySelectorAll('.para.is-highlighted')) p.classList.remove('is-highlighted');
+  if (!range) return;
+  for (let n = range.from; n <= range.to; n++) document.getElementById(`p-${n}`)?.classList.add('is-highlighted');
 }
+
+function close(restoreFocus: boolean) {
+  if (!panel || panel.hidden) return;
+  panel.hidden = true;
+  trigger?.setAttribute('aria-expanded', 'false');
+  range = undefined;
+  mark();
+  if (restoreFocus) trigger?.focus();
+}
+
+function render() {
+  const p = panel!;
+  const r = range!;
+  const chapter = new URL(location.pathname, location.href).href;
+  const permalink = r.from === r.to ? new URL(url(`p/${r.from}/`), location.href).href : `${chapter}#${rangeAnchor(r)}`;
+  const rows: [string, string][] = [
+    [r.from === r.to ? '段落固定链接' : '段落范围链接', permalink],
+    ['章节中的位置', `${chapter}#${rangeAnchor(r)}`],
+    ['参考文献（GB/T 7714—2015）', gbt7714(permalink, new Date())],
+    ['文中简注', shortForm(r)],
+  ];
+  p.querySelector('#cite-panel-title')!.textContent = `引用 ${rangeLabel(r)}`;
+  const list = p.querySelector('.cite-panel__list')!;
+  list.replaceChildren();
+  rows.forEach(([label, value], i) => {
+    const dt = document.createElement('dt');
+    dt.textContent = label;
+    const dd = document.createElement('dd');
+    const text = document.createElement('span');
+    text.className = 'cite-panel__value';
+    text.id = `cite-value-${i}`;
+    text.textContent = value;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'cite-panel__copy';
+    button.textContent = '复制';
+    button.setAttribute('aria-describedby', `cite-value-${i}`);
+    button.addEventListener('click', async () => {
+      const result = await copyText(value, text);
+      p.querySelector('.cite-panel__status')!.textContent = `${label}：${COPY_MESSAGES[result]}`;
+      p.dataset.copied = result;
+    });
+    dd.append(text, button);
+    list.append(dt, dd);
+  });
+  p.querySelector('.cite-panel__status')!.textContent = '';
+}
+
+/** Opens the panel for a ¶ number, or extends the open one to a range. */
+export function openCitePanel(pnum: HTMLAnchorElement, extend: boolean) {
+  panel ??= build();
+  const n = paragraphOf(pnum);
+  if (extend && range && !panel.hidden) range = { from: Math.min(range.from, n), to: Math.max(range.to, n) };
+  else {
+    range = { from: n, to: n };
+    trigger?.setAttribute('aria-expanded', 'false');
+    trigger = pnum;
+    // The address bar shows the paragraph, as following the link would, without a jump.
+    history.replaceState(history.state, '', `#p-${n}`);
+  }
+  trigger!.setAttribute('aria-expanded', 'true');
+  render();
+  mark();
+  panel.hidden = false;
+  placeBelow(panel, trigger!, 480);
+  panel.focus({ preventScroll: true });
+}
+
+document.addEventListener('click', (event) => {
+  const target = event.target as Element;
+  if (panel && !panel.hidden && target.closest('.cite-panel__close')) close(true);
+});
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && panel && !panel.hidden) {
+    event.preventDefault();
+    close(true);
+  }
+});
+document.addEventListener('pointerdown', (event) => {
+  const target = event.target as Element;
+  if (panel && !panel.hidden && !panel.contains(target) && !target.closest('.pnum')) close(false);
+});

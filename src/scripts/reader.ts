@@ -1,4 +1,5 @@
 /** The reading page's behaviour, loaded once per page as one small module. */
+import { hasStoredAnnotations, STORAGE_KEY } from '../annotate/storage-key.ts';
 import { initArrival } from './arrival.ts';
 import { initCitePanel } from './cite-panel.ts';
 import { initNotes } from './notes.ts';
@@ -6,7 +7,7 @@ import { initOutline } from './outline.ts';
 import { initTermPopovers } from './term-popover.ts';
 import { initSearchLauncher } from './search-launcher.ts';
 import { initSearchShortcuts } from './search-shortcuts.ts';
-import { initSelectionCite } from './selection-cite.ts';
+import { initSelectionWatch } from './selection-watch.ts';
 import { initThemeToggle } from './theme.ts';
 
 initThemeToggle();
@@ -19,6 +20,14 @@ initSearchLauncher();
 initTermPopovers();
 initNotes();
 initCitePanel();
-initSelectionCite();
+// The reader's annotations: their code loads only if this browser has some, or on first use.
+const annotations = () => import('./annotations.ts');
+if (document.querySelector('.para')) {
+  if (hasStoredAnnotations()) void annotations().then((m) => m.showAnnotations());
+  addEventListener('storage', (event) => {
+    if (event.key === STORAGE_KEY) void annotations().then((m) => m.showAnnotations());
+  });
+}
+initSelectionWatch((selection, withNote) => void annotations().then((m) => m.annotate(selection, withNote)));
 // The printed chapter carries its full address, for the host it was printed from.
 for (const el of document.querySelectorAll<HTMLElement>('[data-permalink]')) el.textContent = new URL(el.dataset.permalink!, location.href).href;

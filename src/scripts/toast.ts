@@ -1,0 +1,43 @@
+/**
+ * A short message at the foot of the window ("已复制。", "已删除批注。 撤销"), announced to
+ * screen readers through one polite live region that exists from the first message on.
+ */
+let region: HTMLElement | undefined;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+export interface ToastAction {
+  label: string;
+  run: () => void;
+}
+
+export function toast(message: string, action?: ToastAction) {
+  if (!region) {
+    region = document.createElement('div');
+    region.className = 'edition-toast';
+    region.setAttribute('role', 'status');
+    region.setAttribute('aria-live', 'polite');
+    region.setAttribute('data-edition-ui', '');
+    document.body.append(region);
+  }
+  const text = document.createElement('span');
+  text.textContent = message;
+  region.replaceChildren(text);
+  if (action) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'edition-toast__action';
+    button.textContent = action.label;
+    button.addEventListener('click', () => {
+      hide();
+      action.run();
+    });
+    region.append(button);
+  }
+  region.classList.add('is-visible');
+  clearTimeout(timer);
+  timer = setTimeout(hide, action ? 8000 : 4000);
+}
+
+function hide() {
+  region?.classList.remove('is-visible');
+}
