@@ -227,12 +227,22 @@ describe('on a chapter page', () => {
     await page.emulateMedia({ media: 'print' });
     const printed = () => page.locator('.reader-notes').evaluate((el) => getComputedStyle(el).display !== 'none');
     expect(await printed()).toBe(true);
+    expect(await page.evaluate(() => {
+      const range = [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('anno-yellow')!][0]!;
+      return range.startContainer.parentElement!.matches('a.term') && getComputedStyle(range.startContainer.parentElement!, '::highlight(anno-yellow)').textDecorationLine;
+    })).toBe('underline');
     await page.pdf({ path: 'test-results/print-review-2020-annotated.pdf', format: 'A4' });
     await page.emulateMedia({ media: 'screen' });
     await box.uncheck();
     await page.emulateMedia({ media: 'print' });
     expect(await printed()).toBe(false);
-    expect(await page.evaluate(() => getComputedStyle(document.getElementById('p-12')!, '::highlight(anno-yellow)').backgroundColor)).toBe('rgba(0, 0, 0, 0)');
+    // Unprinted highlights leave no colour, on the element whose text they paint (here a term link).
+    const printedColour = () =>
+      page.evaluate(() => {
+        const range = [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('anno-yellow')!][0]!;
+        return getComputedStyle(range.startContainer.parentElement!, '::highlight(anno-yellow)').backgroundColor;
+      });
+    expect(await printedColour()).toBe('rgba(0, 0, 0, 0)');
     // The choice is remembered.
     await page.emulateMedia({ media: 'screen' });
     await page.reload();
