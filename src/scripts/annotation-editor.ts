@@ -1,7 +1,8 @@
 /**
  * The dialog in which a reader writes or edits a note and picks its colour: a native modal
- * <dialog>, so focus stays inside, Esc cancels and focus goes back where it was. If saving
- * fails (storage full) the dialog stays open with the text still in it and says why.
+ * <dialog>, so focus stays inside and Esc cancels. Browsers without <dialog> (Firefox before
+ * 98, Safari before 15.4) get the same box shown fixed over the page. If saving fails (storage
+ * full) the dialog stays open with the text still in it and says why.
  */
 import { LIMITS, COLORS, COLOR_NAMES, type Color } from '../annotate/model.ts';
 
@@ -29,7 +30,7 @@ function build(): HTMLDialogElement {
     (c) => `<label class="anno-editor__swatch" data-color="${c}"><input type="radio" name="color" value="${c}" /><span>${COLOR_NAMES[c]}</span></label>`,
   ).join('');
   d.innerHTML = `
-    <form method="dialog" class="anno-editor__form">
+    <form class="anno-editor__form">
       <h2 class="anno-editor__title" id="anno-editor-title"></h2>
       <blockquote class="anno-editor__quote"></blockquote>
       <label class="anno-editor__label" for="anno-editor-note">批注（纯文本，可以不写，只高亮）</label>
@@ -38,9 +39,9 @@ function build(): HTMLDialogElement {
       <p class="anno-editor__privacy">批注只保存在本浏览器中，不会上传；可在“我的批注”页导出备份。</p>
       <p class="anno-editor__error" role="alert"></p>
       <div class="anno-editor__actions">
-        <button type="submit" value="save" class="anno-editor__save">保存</button>
-        <button type="submit" value="cancel" formnovalidate>取消</button>
-        <button type="submit" value="delete" class="anno-editor__delete" formnovalidate>删除批注</button>
+        <button type="button" data-editor-action="save" class="anno-editor__save">保存</button>
+        <button type="button" data-editor-action="cancel">取消</button>
+        <button type="button" data-editor-action="delete" class="anno-editor__delete">删除批注</button>
       </div>
     </form>`;
   document.body.append(d);
@@ -59,43 +60,54 @@ export function openEditor(options: EditorOptions): Promise<'saved' | 'deleted' 
   for (const radio of form.querySelectorAll<HTMLInputElement>('input[name="color"]')) radio.checked = radio.value === options.color;
   d.querySelector<HTMLElement>('.anno-editor__delete')!.hidden = options.isNew || !options.remove;
   error.textContent = '';
-  return new Promise((resolve) => {
-    let outcome: 'saved' | 'deleted' | 'cancelled' = 'cancelled';
-    const onSubmit = (event: SubmitEvent) => {
-      const action = (event.submitter as HTMLButtonElement | null)?.value ?? 'save';
+  type Outcome = 'saved' | 'deleted' | 'cancelled';
+  return new Promise<Outcome>((resolve) => {
+    let settled = false;
+    const finish = (outcome: Outcome) => {
+      if (settled) return;
+      settled = true;
+      form.removeEventListener('click', onClick);
+      form.removeEventListener('submit', onSubmit);
+      d.removeEventListener('keydown', onKey);
+      d.removeEventListener('close', onClose);
+      if (d.open && typeof d.close === 'function') d.close();
+      d.removeAttribute('open');
+      resolve(outcome);
+    };
+    const act = (action: string | undefined) => {
+      if (action === 'cancel') return finish('cancelled');
       const failed =
         action === 'save'
           ? options.save({ color: (new FormData(form).get('color') as Color | null) ?? options.color, note: note.value.trim() })
           : action === 'delete'
             ? options.remove?.()
             : undefined;
-      if (failed) {
-        event.preventDefault();
-        error.textContent = failed;
-        return;
-      }
-      if (action === 'save') outcome = 'saved';
-      if (action === 'delete') outcome = 'deleted';
+      if (failed) error.textContent = failed;
+      else if (action === 'save') finish('saved');
+      else if (action === 'delete') finish('deleted');
     };
-    // Ctrl+Enter (⌘Enter) saves from the text box.
+    const onClick = (event: Event) => act((event.target as Element).closest<HTMLElement>('[data-editor-action]')?.dataset.editorAction);
+    const onSubmit = (event: Event) => event.preventDefault();
     const onKey = (event: KeyboardEvent) => {
+      // Ctrl+Enter (⌘Enter) saves from the text box; Esc cancels, with or without <dialog>.
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
-        form.requestSubmit(d.querySelector<HTMLButtonElement>('.anno-editor__save'));
+        act('save');
+      } else if (event.key === 'Escape') {
+        event.preventDefault();
+        finish('cancelled');
       }
     };
+    const onClose = () => finish('cancelled');
+    form.addEventListener('click', onClick);
     form.addEventListener('submit', onSubmit);
-    note.addEventListener('keydown', onKey);
-    d.addEventListener(
-      'close',
-      () => {
-        form.removeEventListener('submit', onSubmit);
-        note.removeEventListener('keydown', onKey);
-        resolve(outcome);
-      },
-      { once: true },
-    );
-    d.showModal();
+    d.addEventListener('keydown', onKey);
+    d.addEventListener('close', onClose);
+    if (typeof d.showModal === 'function') d.showModal();
+    else {
+      d.classList.add('anno-editor--fallback');
+      d.setAttribute('open', '');
+    }
     note.focus();
   });
 }

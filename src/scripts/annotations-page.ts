@@ -97,7 +97,7 @@ export async function initAnnotationsPage() {
         h3.append(link, opening);
         ol = document.createElement('ol');
         ol.className = 'my-notes__items';
-        sections.at(-1)!.append(h3, ol);
+        sections[sections.length - 1]!.append(h3, ol);
       }
       ol!.append(annotationItem(a, { located: true, link: landing(a) }));
     }

@@ -306,13 +306,26 @@ describe('on a chapter page', () => {
     await page.close();
   });
 
-  test('without the CSS Highlight API the same words are marked, and the text is unchanged', async () => {
+  test('an older browser (no CSS Highlight API, no <dialog>): words are marked, the text is unchanged, notes still work', async () => {
     const context = await browser.newContext();
-    await context.addInitScript(() => Object.defineProperty(window, 'Highlight', { value: undefined }));
-    await seed(context, [annotation(12, '亩均增加值', { color: 'blue', note: '旧浏览器' }), annotation(12, '数字经济')]);
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'Highlight', { value: undefined });
+      Object.defineProperty(HTMLDialogElement.prototype, 'showModal', { value: undefined });
+    });
+    await seed(context, [annotation(12, '亩均增加值', { color: 'blue', note: '旧浏览器' })]);
     const page = await context.newPage();
+    const errors = collectErrors(page);
     await page.goto(`${baseUrl}review-2020/`);
     await page.locator('#p-12 mark.reader-mark').first().waitFor();
+    await select(page, 12, '数字经济');
+    await page.locator('.selection-toolbar__note').click();
+    const dialog = page.locator('dialog.anno-editor--fallback[open]');
+    await dialog.waitFor();
+    expect(await dialog.evaluate((d) => getComputedStyle(d).position)).toBe('fixed');
+    await dialog.locator('textarea').fill('没有 dialog 也能写');
+    await dialog.locator('.anno-editor__save').click();
+    await expect.poll(() => storedList(page).then((l) => l.map((a) => a.note))).toEqual(['旧浏览器', '没有 dialog 也能写']);
+    expect(await dialog.isVisible()).toBe(false);
     const result = await page.locator('#p-12').evaluate((p) => {
       const copy = p.cloneNode(true) as HTMLElement;
       for (const ui of copy.querySelectorAll('[data-edition-ui]')) ui.remove();
@@ -320,7 +333,13 @@ describe('on a chapter page', () => {
     });
     expect(result.text).toBe(text.get(12));
     expect(result.marks).toContainEqual(['reader-mark reader-mark--blue reader-mark--note', '亩均增加值']);
-    expect(result.marks).toContainEqual(['reader-mark reader-mark--yellow', '数字经济']);
+    expect(result.marks).toContainEqual(['reader-mark reader-mark--yellow reader-mark--note', '数字经济']);
+    // Esc closes the editor without <dialog> too.
+    await page.locator('.reader-notes [data-anno-action="edit"]').first().click();
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    expect(await dialog.isVisible()).toBe(false);
+    expect(errors).toEqual([]);
     await context.close();
   });
 });
