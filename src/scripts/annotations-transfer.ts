@@ -3,7 +3,7 @@
  * in the browser (a Blob, downloaded), and an imported file is read whole and checked before
  * anything in the store changes.
  */
-import { locate } from '../annotate/anchoring.ts';
+import { locate, quoteAt } from '../annotate/anchoring.ts';
 import { LIMITS, type Annotation } from '../annotate/model.ts';
 import type { AnnotationStore } from '../annotate/store.ts';
 import { merge, parseImport, toCollection, toMarkdown } from '../annotate/web-annotation.ts';
@@ -45,11 +45,19 @@ export async function importFile(file: File, store: AnnotationStore, textOf: (n:
     return { error: `文件“${file.name}”过大（${(file.size / 1024 / 1024).toFixed(1)} MB），最多 1 MB。未导入任何内容，原有批注不变。` };
   const read = parseImport(await file.text());
   if ('error' in read) return { error: `文件“${file.name}”：${read.error}` };
-  const result = merge(store.list, read.annotations);
+  // Re-anchored by the quote: where the words are found, the position (and the text around
+  // them) is taken from this edition; where they are not, the annotation is kept as it came.
+  let lost = 0;
+  const anchored = read.annotations.map((a) => {
+    const text = textOf(a.paragraph);
+    const at = locate(text, a.quote, a.position);
+    if (!at) lost++;
+    return at ? { ...a, position: at, quote: quoteAt(text, at) } : a;
+  });
+  const result = merge(store.list, anchored);
   const failed = store.replace(result.annotations);
   if (failed) return { error: failed };
   const same = read.annotations.length - result.added - result.updated;
-  const lost = read.annotations.filter((a) => !locate(textOf(a.paragraph), a.quote, a.position)).length;
   const markup = read.annotations.filter((a) => MARKUP.test(a.note)).length;
   return {
     message: [

@@ -477,6 +477,12 @@ describe('the 我的批注 page', () => {
       expect(await stored(page), name).toBe(before);
       expect(await page.locator('.reader-note__text').allTextContents(), name).toEqual(['原有批注']);
     }
+    // A good file whose position is stale: taken, and re-anchored by its quote.
+    const stale = { ...good, target: { selector: { ...good.target.selector, refinedBy: [{ type: 'TextQuoteSelector', exact: '六稳' }, { type: 'TextPositionSelector', start: 0, end: 2 }] } } };
+    await page.locator('input[data-action="import"]').setInputFiles({ name: 'stale.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify([stale])) });
+    await expect.poll(() => page.locator('.my-notes__message').textContent()).toContain('新增 1 条');
+    const at = text.get(2)!.indexOf('六稳');
+    expect((await storedList(page)).find((a) => a.id === good.id)).toMatchObject({ position: { start: at, end: at + 2 }, quote: { exact: '六稳', prefix: text.get(2)!.slice(at - 32, at) } });
     await context.close();
   });
 });

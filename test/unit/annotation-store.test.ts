@@ -1,18 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { AnnotationStore, DAMAGED_KEY, newId, readStore, STORAGE_KEY, STORE_MESSAGES, writeStore } from '../../src/annotate/store.ts';
-import type { Annotation } from '../../src/annotate/web-annotation.ts';
+import type { Annotation } from '../../src/annotate/model.ts';
+import { sample } from '../fixtures/annotations.ts';
 import { MemoryStorage } from '../fixtures/storage/memory-storage.ts';
 
-const a: Annotation = {
-  id: 'urn:uuid:3f2a1c9e-8b7d-4e6f-9a1b-2c3d4e5f6a7b',
-  paragraph: 48,
-  quote: { exact: '增存挂钩', prefix: '落实建设用地“', suffix: '”机制' },
-  position: { start: 40, end: 44 },
-  color: 'green',
-  note: '对照 ¶6',
-  created: '2026-11-29T08:00:00.000Z',
-  modified: '2026-11-29T08:00:00.000Z',
-};
+const a = sample;
 const b: Annotation = { ...a, id: 'urn:uuid:00000000-0000-4000-8000-000000000001', note: '' };
 
 describe('reading and writing', () => {

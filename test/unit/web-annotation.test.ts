@@ -1,16 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { merge, parseImport, toCollection, toMarkdown, type Annotation } from '../../src/annotate/web-annotation.ts';
+import { sample } from '../fixtures/annotations.ts';
 
-const a: Annotation = {
-  id: 'urn:uuid:3f2a1c9e-8b7d-4e6f-9a1b-2c3d4e5f6a7b',
-  paragraph: 48,
-  quote: { exact: '增存挂钩', prefix: '落实建设用地“', suffix: '”机制' },
-  position: { start: 40, end: 44 },
-  color: 'green',
-  note: '<script>alert(1)</script> 与 ¶6 对照',
-  created: '2026-11-29T08:00:00.000Z',
-  modified: '2026-11-29T09:00:00.000Z',
-};
+const a: Annotation = { ...sample, note: '<script>alert(1)</script> 与 ¶6 对照', modified: '2026-11-29T09:00:00.000Z' };
 const source = () => 'http://intranet.test/work-2021/';
 
 describe('export', () => {
