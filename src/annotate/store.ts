@@ -27,6 +27,7 @@ const isAnnotation = (a: unknown): a is Annotation => {
   const v = a as Partial<Annotation>;
   return (
     typeof v.id === 'string' &&
+    v.id.startsWith('urn:uuid:') &&
     Number.isInteger(v.paragraph) &&
     typeof v.quote?.exact === 'string' &&
     typeof v.quote.prefix === 'string' &&

@@ -37,13 +37,17 @@ export async function initAnnotationsPage() {
   let paragraphs: Map<number, ParagraphRecord> | undefined;
   const loadParagraphs = async () =>
     (paragraphs ??= new Map(((await (await fetch(root.dataset.paragraphs!)).json()) as ParagraphRecord[]).map((p) => [p.n, p])));
-  const chapterHref = (n: number) => new URL(`${paragraphs!.get(n)!.chapter}/`, base).href;
+  // A paragraph the report does not have (a hand-edited store) links to the contents.
+  const chapterHref = (n: number) => {
+    const record = paragraphs!.get(n);
+    return new URL(record ? `${record.chapter}/` : '', base).href;
+  };
   const landing = (a: Annotation) => `${chapterHref(a.paragraph)}?anno=${a.id.slice('urn:uuid:'.length)}#p-${a.paragraph}`;
 
   const render = async () => {
     const list = store.list;
     for (const action of ['export-json', 'export-md', 'clear']) $<HTMLButtonElement>(`[data-action="${action}"]`).disabled = list.length === 0;
-    $<HTMLInputElement>('[data-action="import"]').disabled = false;
+    $<HTMLButtonElement>('[data-action="choose-file"]').disabled = false;
     const container = $<HTMLElement>('.my-notes__list');
     const lost = $<HTMLElement>('.my-notes__lost');
     const lostList = $<HTMLElement>('.my-notes__lost-list');
@@ -116,6 +120,9 @@ export async function initAnnotationsPage() {
     const action = target.closest<HTMLElement>('[data-action], [data-anno-action]');
     if (!action) return;
     switch (action.dataset.action ?? action.dataset.annoAction) {
+      case 'choose-file':
+        $<HTMLInputElement>('[data-action="import"]').click();
+        break;
       case 'export-json':
         await loadParagraphs();
         say((await transfer()).exportJson(store.list, chapterHref));

@@ -82,7 +82,7 @@ describe('keyboard only', () => {
     await page.context().close();
   });
 
-  test.each(['', 'review-2020/', 'glossary/', 'search/', 'indicators/', 'about/'])('every focusable element shows focus: /%s', async (path) => {
+  test.each(['', 'review-2020/', 'glossary/', 'search/', 'indicators/', 'about/', 'annotations/'])('every focusable element shows focus: /%s', async (path) => {
     const page = await open(path, false);
     const invisible = await page.evaluate(() => {
       const out: string[] = [];

@@ -64,6 +64,7 @@ test('on a plain-HTTP intranet origin (not a secure context) copy still works, a
     clipboard: false,
   });
   await page.locator('#p-30 .pnum').click();
+  await page.locator('#cite-panel:not([hidden])').waitFor();
   expect(await values(page).then((v) => v[0])).toBe(`http://intranet.test:${port}/p/30/`.replace(`:${port}/p`, `:${port}${new URL(baseUrl).pathname}p`));
   await page.locator('#cite-panel .cite-panel__copy').first().click();
   await expect.poll(() => page.locator('#cite-panel').getAttribute('data-copied')).toBe('command');
@@ -85,7 +86,8 @@ test('shift-click extends the citation to a range; the range link highlights it'
   await page.goto(`${baseUrl}work-2021/`);
   await page.locator('#p-42 .pnum').click();
   await page.locator('#p-45 .pnum').click({ modifiers: ['Shift'] });
-  expect(await page.locator('#cite-panel-title').textContent()).toBe('引用 ¶42–45');
+  // The panel's code loads on the first click; the shift-click is handled once it has.
+  await expect.poll(() => page.locator('#cite-panel-title').textContent()).toBe('引用 ¶42–45');
   expect((await values(page))[3]).toBe('慈溪市2021年政府工作报告，第42—45段');
   const rangeLink = (await values(page))[1]!;
   expect(rangeLink).toBe(`${baseUrl}work-2021/#p-42-45`);
