@@ -13,12 +13,13 @@ import { offsetAt, rangesOver, spansText, textSpans } from '../annotate/dom-text
 import { newId, openStore, type AnnotationStore } from '../annotate/store.ts';
 import { COLORS, type Annotation, type Color } from '../annotate/model.ts';
 import { url } from '../report/urls.ts';
-import { openEditor } from './annotation-editor.ts';
 import { annotationItem, itemId } from './annotation-view.ts';
 import type { Selected } from './selection-toolbar.ts';
 import { toast } from './toast.ts';
 
 const PRINT_KEY = 'cixi-2021:print-annotations';
+/** The note editor loads when a note is written or edited, not to show the annotations. */
+const editor = () => import('./annotation-editor.ts');
 const hasHighlightApi = () => 'highlights' in CSS && typeof Highlight === 'function';
 
 let store: AnnotationStore | undefined;
@@ -171,6 +172,7 @@ export async function annotate(selection: Selected, withNote: boolean) {
     focusItem();
     return toast('已高亮，只保存在本浏览器中。', { label: '撤销', run: () => s.remove(base.id) });
   }
+  const { openEditor } = await editor();
   const outcome = await openEditor({
     quote: base.quote.exact,
     color: lastColor,
@@ -189,6 +191,7 @@ async function edit(id: string, trigger: HTMLElement) {
   const s = theStore();
   const a = s?.get(id);
   if (!s || !a) return;
+  const { openEditor } = await editor();
   const outcome = await openEditor({
     quote: a.quote.exact,
     color: a.color,
