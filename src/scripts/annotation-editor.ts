@@ -4,7 +4,9 @@
  * 98, Safari before 15.4) get the same box shown fixed over the page. If saving fails (storage
  * full) the dialog stays open with the text still in it and says why.
  */
-import { LIMITS, COLORS, COLOR_NAMES, type Color } from '../annotate/model.ts';
+import { LIMITS, COLORS, COLOR_NAMES, type Annotation, type Color } from '../annotate/model.ts';
+import type { AnnotationStore } from '../annotate/store.ts';
+import { itemId } from './annotation-view.ts';
 
 export interface EditorOptions {
   quote: string;
@@ -110,4 +112,23 @@ export function openEditor(options: EditorOptions): Promise<'saved' | 'deleted' 
     }
     note.focus();
   });
+}
+
+/**
+ * Edits a stored annotation in the editor, and puts focus where the reader will look next: on
+ * the edited item's 编辑 button, or back on `trigger` if nothing changed. Resolves with the
+ * outcome, so the page can offer undo after a deletion.
+ */
+export async function editStored(store: AnnotationStore, a: Annotation, trigger: HTMLElement) {
+  const outcome = await openEditor({
+    quote: a.quote.exact,
+    color: a.color,
+    note: a.note,
+    isNew: false,
+    save: (value) => store.update(a.id, value),
+    remove: () => store.remove(a.id),
+  });
+  if (outcome === 'saved') document.getElementById(itemId(a))?.querySelector<HTMLElement>('[data-anno-action="edit"]')?.focus();
+  else if (outcome === 'cancelled') trigger.focus();
+  return outcome;
 }

@@ -8,7 +8,7 @@ import { locate } from '../annotate/anchoring.ts';
 import type { Annotation } from '../annotate/model.ts';
 import { openStore, type AnnotationStore } from '../annotate/store.ts';
 import type { ParagraphRecord } from '../pages/paragraphs.json.ts';
-import { annotationItem, itemId } from './annotation-view.ts';
+import { annotationItem } from './annotation-view.ts';
 import { toast } from './toast.ts';
 
 // Loaded when the reader exports, imports or edits, not with the list.
@@ -141,18 +141,8 @@ export async function initAnnotationsPage() {
       case 'edit': {
         const a = store.get(action.dataset.id!);
         if (!a) break;
-        const { openEditor } = await editor();
-        const outcome = await openEditor({
-          quote: a.quote.exact,
-          color: a.color,
-          note: a.note,
-          isNew: false,
-          save: (value) => store.update(a.id, value),
-          remove: () => store.remove(a.id),
-        });
-        if (outcome === 'saved') document.getElementById(itemId(a))?.querySelector<HTMLElement>('[data-anno-action="edit"]')?.focus();
-        else if (outcome === 'deleted') deleted(a);
-        else action.focus();
+        const { editStored } = await editor();
+        if ((await editStored(store, a, action)) === 'deleted') deleted(a);
         break;
       }
       case 'delete': {

@@ -191,21 +191,8 @@ async function edit(id: string, trigger: HTMLElement) {
   const s = theStore();
   const a = s?.get(id);
   if (!s || !a) return;
-  const { openEditor } = await editor();
-  const outcome = await openEditor({
-    quote: a.quote.exact,
-    color: a.color,
-    note: a.note,
-    isNew: false,
-    save: ({ color, note }) => {
-      lastColor = color;
-      return s.update(id, { color, note });
-    },
-    remove: () => s.remove(id),
-  });
-  if (outcome === 'saved') document.getElementById(itemId(a))?.querySelector<HTMLElement>('[data-anno-action="edit"]')?.focus();
-  else if (outcome === 'deleted') afterDelete(a);
-  else trigger.focus();
+  const { editStored } = await editor();
+  if ((await editStored(s, a, trigger)) === 'deleted') afterDelete(a);
 }
 
 function afterDelete(a: Annotation) {
