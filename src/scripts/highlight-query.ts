@@ -2,40 +2,10 @@
  * Arriving from a search result (`chapter/?hl=亩均#p-12`): the words searched for are
  * highlighted in that paragraph. Uses the CSS Custom Highlight API where the browser has it,
  * so the page's DOM and text stay untouched; older browsers get `<mark>` elements, which
- * change no text either.
+ * change no text either. The paragraph's text and its ranges are the annotations' (dom-text.ts).
  */
+import { rangesOver, spansText, textSpans } from '../annotate/dom-text.ts';
 import { findMatches, parseQuery } from '../search/tokens.ts';
-
-/** The paragraph's text nodes, skipping edition UI, with their offsets in code points. */
-function textNodes(root: Element): { node: Text; start: number; chars: string[] }[] {
-  const out: { node: Text; start: number; chars: string[] }[] = [];
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) =>
-      node.parentElement?.closest('[data-edition-ui]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
-  });
-  let offset = 0;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const chars = Array.from(node.nodeValue ?? '');
-    out.push({ node: node as Text, start: offset, chars });
-    offset += chars.length;
-  }
-  return out;
-}
-
-/** Ranges covering [start, end) of the paragraph's text, one per text node it touches. */
-function rangesFor(nodes: ReturnType<typeof textNodes>, start: number, end: number): Range[] {
-  const ranges: Range[] = [];
-  for (const n of nodes) {
-    const from = Math.max(start, n.start) - n.start;
-    const to = Math.min(end, n.start + n.chars.length) - n.start;
-    if (from >= to) continue;
-    const range = document.createRange();
-    range.setStart(n.node, n.chars.slice(0, from).join('').length);
-    range.setEnd(n.node, n.chars.slice(0, to).join('').length);
-    ranges.push(range);
-  }
-  return ranges;
-}
 
 export function highlightQuery() {
   const params = new URLSearchParams(location.search);
@@ -45,9 +15,11 @@ export function highlightQuery() {
   const hash = location.hash.split(':~:')[0]!;
   const target = /^#p-\d+$/.test(hash) ? document.getElementById(hash.slice(1)) : null;
   if (!terms.length || !target) return;
-  const nodes = textNodes(target);
-  const text = nodes.map((n) => n.chars.join('')).join('');
-  const ranges = findMatches(text, terms).flatMap((m) => rangesFor(nodes, m.start, m.end));
+  const spans = textSpans(target);
+  const chars = Array.from(spansText(spans));
+  // findMatches counts characters (code points); DOM ranges count UTF-16 code units.
+  const units = (n: number) => chars.slice(0, n).join('').length;
+  const ranges = findMatches(chars.join(''), terms).flatMap((m) => rangesOver(spans, units(m.start), units(m.end)));
   if (ranges.length === 0) return;
   if ('highlights' in CSS && typeof Highlight === 'function') {
     CSS.highlights.set('search-hit', new Highlight(...ranges));
