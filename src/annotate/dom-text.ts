@@ -1,7 +1,8 @@
 /**
- * A paragraph's report text in the DOM, as annotations and search highlights count it: every text node except those
- * inside edition UI (the ¶ number, note markers, the reader's own notes), offsets in UTF-16
- * code units as DOM ranges count them. The text is exactly the paragraph's source line.
+ * A paragraph's report text in the DOM, as annotations and search highlights count it: every
+ * text node except those inside edition UI (the ¶ number, note markers, the reader's own
+ * notes), offsets in UTF-16 code units as DOM ranges count them. The text is exactly the
+ * paragraph's source line.
  */
 
 export interface TextSpan {

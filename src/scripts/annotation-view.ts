@@ -5,17 +5,13 @@
  * markup.
  */
 import { COLOR_NAMES, type Annotation } from '../annotate/model.ts';
+import { isoDate } from '../cite/format.ts';
 
 /** Characters of surrounding text shown on either side of a quote. */
 const CONTEXT_SHOWN = 8;
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The reader's local date of an ISO time, as 2026-11-29. */
-export function localDate(iso: string): string {
-  const d = new Date(iso);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+/** The reader's local date of an ISO time, as 2026-11-29 (as citations give access dates). */
+export const localDate = (iso: string) => isoDate(new Date(iso));
 
 /** The element id of an annotation's item: the UUID, which is safe in an id. */
 export const itemId = (a: Pick<Annotation, 'id'>) => `anno-${a.id.slice('urn:uuid:'.length)}`;
