@@ -51,7 +51,7 @@ export function annotationItem(a: Annotation, { located, link }: ItemOptions): H
   const kind = el('span', 'reader-note__kind', `${COLOR_NAMES[a.color]}色${a.note ? '批注' : '高亮'}`);
   const time = el('time', 'reader-note__date', localDate(a.modified));
   time.dateTime = a.modified;
-  time.title = a.modified === a.created ? '添加于' : `添加于 ${localDate(a.created)}，最后修改于 ${localDate(a.modified)}`;
+  time.title = `添加于 ${localDate(a.created)}${a.modified === a.created ? '' : `，最后修改于 ${localDate(a.modified)}`}`;
   meta.append(kind, time);
   if (!located) meta.append(el('strong', 'reader-note__lost', '未能定位'));
   if (link && located) {
