@@ -14,6 +14,7 @@ import { newId, openStore, type AnnotationStore } from '../annotate/store.ts';
 import { COLORS, type Annotation, type Color } from '../annotate/model.ts';
 import { url } from '../report/urls.ts';
 import { annotationItem, itemId } from './annotation-view.ts';
+import { focusParagraph } from './focus-paragraph.ts';
 import type { Selected } from './selection-toolbar.ts';
 import { toast } from './toast.ts';
 
@@ -36,13 +37,6 @@ function theStore(): AnnotationStore | undefined {
 }
 
 const paraOf = (n: number) => document.querySelector<HTMLElement>(`.para#p-${n}`);
-
-/** Focus back to a paragraph (where focus was before its toolbar or item went away). */
-function focusPara(para: HTMLElement | null | undefined) {
-  if (!para) return;
-  if (!para.hasAttribute('tabindex')) para.setAttribute('tabindex', '-1');
-  para.focus({ preventScroll: true });
-}
 
 /** Removes the fallback <mark>s, leaving their words where they were. */
 function unmark() {
@@ -184,7 +178,7 @@ export async function annotate(selection: Selected, withNote: boolean) {
     },
   });
   if (outcome === 'saved') focusItem();
-  else focusPara(para);
+  else focusParagraph(para);
 }
 
 async function edit(id: string, trigger: HTMLElement) {
@@ -196,7 +190,7 @@ async function edit(id: string, trigger: HTMLElement) {
 }
 
 function afterDelete(a: Annotation) {
-  focusPara(paraOf(a.paragraph));
+  focusParagraph(paraOf(a.paragraph));
   toast('已删除批注。', { label: '撤销', run: () => theStore()?.add(a) });
 }
 

@@ -6,6 +6,7 @@
  * to ¶12.
  */
 import { parseRangeHash } from '../cite/format.ts';
+import { focusParagraph } from './focus-paragraph.ts';
 
 export function initArrival() {
   const arrive = () => {
@@ -23,8 +24,7 @@ export function initArrival() {
     target.classList.remove('para--arrived');
     void target.offsetWidth; // restart the animation
     target.classList.add('para--arrived');
-    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
-    target.focus({ preventScroll: true });
+    focusParagraph(target);
   };
   addEventListener('hashchange', arrive);
   arrive();

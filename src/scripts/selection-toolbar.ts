@@ -7,6 +7,7 @@
  */
 import { quotation, quoteLink } from '../cite/format.ts';
 import { COPY_MESSAGES, copyText } from './copy.ts';
+import { focusParagraph } from './focus-paragraph.ts';
 import { toast } from './toast.ts';
 
 export interface Selected {
@@ -69,9 +70,7 @@ function build(annotate: Annotate): HTMLElement {
   el.addEventListener('keydown', (event) => {
     if (event.key !== 'Escape') return;
     el.hidden = true;
-    const para = current?.para;
-    if (para && !para.hasAttribute('tabindex')) para.setAttribute('tabindex', '-1');
-    para?.focus({ preventScroll: true });
+    focusParagraph(current?.para);
   });
   copy.addEventListener('click', async () => {
     if (!current) return;
