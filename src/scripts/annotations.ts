@@ -47,19 +47,37 @@ function unmark() {
   }
 }
 
-function paint(byColor: Map<string, Range[]>) {
-  if (hasHighlightApi()) {
-    for (const name of [...COLORS.map((c) => `anno-${c}`), 'anno-note', 'anno-active']) CSS.highlights.delete(name);
-    for (const [name, ranges] of byColor) if (ranges.length) CSS.highlights.set(name, new Highlight(...ranges));
+/** The words each annotation on this page covers, by id; none for one 未能定位. */
+let painted = new Map<string, Range[]>();
+
+/** Paints the annotations' words with one highlight per colour, plus one for those with notes. */
+function paint(list: readonly Annotation[]) {
+  if (!hasHighlightApi()) return;
+  const byName = new Map<string, Range[]>([...COLORS.map((c) => `anno-${c}`), 'anno-note', 'anno-active'].map((name) => [name, []]));
+  for (const a of list) {
+    const ranges = painted.get(a.id) ?? [];
+    byName.get(`anno-${a.color}`)!.push(...ranges);
+    if (a.note) byName.get('anno-note')!.push(...ranges);
+  }
+  for (const [name, ranges] of byName) {
+    if (ranges.length) CSS.highlights.set(name, new Highlight(...ranges));
+    else CSS.highlights.delete(name);
   }
 }
 
-function wrap(para: HTMLElement, a: Annotation, start: number, end: number) {
-  for (const range of rangesOver(textSpans(para), start, end).reverse()) {
-    const mark = document.createElement('mark');
-    mark.className = `reader-mark reader-mark--${a.color}${a.note ? ' reader-mark--note' : ''}`;
-    range.surroundContents(mark);
-  }
+/** Without the Highlight API: the words in <mark>s; returns a range over each mark. */
+function wrap(para: HTMLElement, a: Annotation, start: number, end: number): Range[] {
+  return rangesOver(textSpans(para), start, end)
+    .reverse()
+    .map((range) => {
+      const mark = document.createElement('mark');
+      mark.className = `reader-mark reader-mark--${a.color}${a.note ? ' reader-mark--note' : ''}`;
+      range.surroundContents(mark);
+      const over = document.createRange();
+      over.selectNodeContents(mark);
+      return over;
+    })
+    .reverse();
 }
 
 /** The bar at the head of a chapter that has annotations: count, 我的批注, print choice. */
@@ -103,13 +121,14 @@ function render() {
   const list = store?.list ?? [];
   unmark();
   for (const aside of document.querySelectorAll('.reader-notes')) aside.remove();
-  const byColor = new Map<string, Range[]>([...COLORS.map((c) => [`anno-${c}`, []] as [string, Range[]]), ['anno-note', []]]);
+  painted = new Map();
   const byPara = new Map<number, Annotation[]>();
   for (const a of list) if (paraOf(a.paragraph)) byPara.set(a.paragraph, [...(byPara.get(a.paragraph) ?? []), a]);
   let count = 0;
   for (const [n, annotations] of byPara) {
     const para = paraOf(n)!;
-    const text = spansText(textSpans(para));
+    const spans = textSpans(para);
+    const text = spansText(spans);
     const placed = annotations
       .map((a) => ({ a, at: locate(text, a.quote, a.position) }))
       .sort((x, y) => (x.at?.start ?? Infinity) - (y.at?.start ?? Infinity));
@@ -122,17 +141,12 @@ function render() {
     for (const { a, at } of placed) {
       count++;
       ol.append(annotationItem(a, { located: !!at }));
-      if (!at) continue;
-      if (hasHighlightApi()) {
-        const ranges = rangesOver(textSpans(para), at.start, at.end);
-        byColor.get(`anno-${a.color}`)!.push(...ranges);
-        if (a.note) byColor.get('anno-note')!.push(...ranges);
-      } else wrap(para, a, at.start, at.end);
+      if (at) painted.set(a.id, hasHighlightApi() ? rangesOver(spans, at.start, at.end) : wrap(para, a, at.start, at.end));
     }
     aside.append(ol);
     para.after(aside);
   }
-  paint(byColor);
+  paint(list);
   chapterBar(count);
 }
 
@@ -199,16 +213,11 @@ function arrive() {
   const wanted = new URLSearchParams(location.search).get('anno');
   const item = wanted ? document.getElementById(`anno-${wanted}`) : null;
   if (!item) return;
-  const a = store?.get(item.dataset.id!);
-  const para = a && paraOf(a.paragraph);
-  const at = a && para ? locate(spansText(textSpans(para)), a.quote, a.position) : undefined;
   item.classList.add('is-arrived');
-  if (a && para && at) {
-    const [first] = rangesOver(textSpans(para), at.start, at.end);
-    if (hasHighlightApi() && first) CSS.highlights.set('anno-active', new Highlight(...rangesOver(textSpans(para), at.start, at.end)));
-    const box = first?.getBoundingClientRect();
-    if (box) scrollBy({ top: box.top - innerHeight / 3 });
-  }
+  const ranges = painted.get(item.dataset.id!);
+  if (!ranges?.length) return;
+  if (hasHighlightApi()) CSS.highlights.set('anno-active', new Highlight(...ranges));
+  scrollBy({ top: ranges[0]!.getBoundingClientRect().top - innerHeight / 3 });
 }
 
 /** Shows this browser's annotations on the page; once, later changes re-render by themselves. */
