@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { gbt7714 } from '../../src/cite/format.ts';
 import { axeViolations } from '../support/axe.ts';
 import { collectErrors, launch } from '../support/browser.ts';
+import { select } from '../support/selection.ts';
 
 const baseUrl = inject('baseUrl');
 const port = new URL(baseUrl).port;
@@ -123,21 +124,7 @@ test('复制引用: selected words are copied with a link that finds them again'
   const page = await context.newPage();
   await page.goto(`${baseUrl}work-2021/#p-48`);
   const quote = '落实建设用地';
-  await page.evaluate((q) => {
-    const p = document.getElementById('p-48')!;
-    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.nodeValue!.indexOf(q);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + q.length);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-      break;
-    }
-    document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-  }, quote);
+  await select(page, 48, quote);
   const button = page.locator('.quote-button');
   await button.waitFor();
   await page.screenshot({ path: `${SHOTS}/quote-button.png` });
