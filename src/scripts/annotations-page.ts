@@ -8,6 +8,7 @@ import { locate } from '../annotate/anchoring.ts';
 import type { Annotation } from '../annotate/model.ts';
 import { openStore, type AnnotationStore } from '../annotate/store.ts';
 import type { ParagraphRecord } from '../pages/paragraphs.json.ts';
+import { chapterUrl, permalink, url } from '../report/urls.ts';
 import { annotationItem } from './annotation-view.ts';
 import { toast } from './toast.ts';
 
@@ -33,14 +34,14 @@ export async function initAnnotationsPage() {
   if (opened.problem) fail(opened.problem);
   if (!opened.store) return;
   const store: AnnotationStore = opened.store;
-  const base = new URL(root.dataset.base!, location.href);
+  const absolute = (path: string) => new URL(path, location.href).href;
   let paragraphs: Map<number, ParagraphRecord> | undefined;
   const loadParagraphs = async () =>
-    (paragraphs ??= new Map(((await (await fetch(root.dataset.paragraphs!)).json()) as ParagraphRecord[]).map((p) => [p.n, p])));
+    (paragraphs ??= new Map(((await (await fetch(url('paragraphs.json'))).json()) as ParagraphRecord[]).map((p) => [p.n, p])));
   // A paragraph the report does not have (a hand-edited store) links to the contents.
   const chapterHref = (n: number) => {
     const record = paragraphs!.get(n);
-    return new URL(record ? `${record.chapter}/` : '', base).href;
+    return absolute(record ? chapterUrl(record.chapter) : url(''));
   };
   const landing = (a: Annotation) => `${chapterHref(a.paragraph)}?anno=${a.id.slice('urn:uuid:'.length)}#p-${a.paragraph}`;
 
@@ -128,7 +129,7 @@ export async function initAnnotationsPage() {
         say((await transfer()).exportJson(store.list, chapterHref));
         break;
       case 'export-md':
-        say((await transfer()).exportMarkdown(store.list, (n) => new URL(`p/${n}/`, base).href));
+        say((await transfer()).exportMarkdown(store.list, (n) => absolute(permalink(n))));
         break;
       case 'clear': {
         const count = store.list.length;
