@@ -156,6 +156,7 @@ describe('on a chapter page', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/annotate-paragraph-dark.png` });
     expect(await axeViolations(page)).toEqual([]);
     await page.emulateMedia({ colorScheme: 'light' });
+    await settled(page);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.locator('#p-48').evaluate((p) => p.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: `${SCREENSHOTS}/annotate-paragraph-phone.png` });
@@ -352,6 +353,7 @@ describe('the 我的批注 page', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SCREENSHOTS}/my-notes-dark.png`, fullPage: true });
     await page.emulateMedia({ colorScheme: 'light' });
+    await settled(page);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: `${SCREENSHOTS}/my-notes-phone.png`, fullPage: true });
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
