@@ -1,5 +1,7 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import editionIntegration from './src/edition/integration.ts';
+import { currentEdition } from './src/edition/load-edition.ts';
 import { loadGlossary } from './src/glossary/load-glossary.ts';
 import downloads from './src/integrations/downloads.ts';
 import katexAssets from './src/integrations/katex-assets.ts';
@@ -9,19 +11,24 @@ import { markdownPlugins } from './src/plugins/markdown-plugins.ts';
 import { basePath } from './src/report/base-path.ts';
 import { loadCorrespondences } from './src/report/correspondences.ts';
 import { loadDataChecks } from './src/report/data-checks.ts';
-import { loadSource, sourceParagraphs } from './src/report/source.ts';
-import { chapterSlugs, reportTargets } from './src/report/targets.ts';
+import { sourceParagraphs } from './src/report/source.ts';
+import { reportTargets } from './src/report/targets.ts';
 
-// BASE_PATH=/reports/cixi-2021/ npm run build: a site that works under that path.
+// EDITION=<dir> npm run build: the edition in that folder (default: content/, see src/edition/).
+const edition = currentEdition();
+// BASE_PATH=/reports/<id>/ npm run build: a site that works under that path.
 const base = basePath(process.env.BASE_PATH);
 const source = sourceParagraphs();
-const targets = reportTargets(loadSource(), chapterSlugs('content/chapters'));
+const targets = reportTargets(edition.source.model, edition.chapters);
+const { glossary, dataChecks, correspondences } = edition.paths;
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
   base,
   // OUT_DIR lets the tests build a sub-path edition beside the main one.
   outDir: process.env.OUT_DIR ?? './dist',
+  // One cache per edition: two editions' content never mix in Astro's data store.
+  cacheDir: `./node_modules/.astro/${edition.id}`,
   trailingSlash: 'always',
   build: {
     format: 'directory',
@@ -29,21 +36,22 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   integrations: [
+    editionIntegration(edition),
     mdx(
       markdownPlugins({
         source,
         base,
         targets,
-        glossary: loadGlossary('content/glossary'),
-        dataChecks: loadDataChecks(),
-        correspondences: loadCorrespondences(targets, (n) => source.get(n)),
+        glossary: glossary ? loadGlossary(glossary) : [],
+        dataChecks: dataChecks ? loadDataChecks(dataChecks) : undefined,
+        correspondences: correspondences ? loadCorrespondences(targets, (n) => source.get(n), correspondences) : undefined,
       }),
     ),
     pagefindIndex(),
     katexAssets(),
-    serverConfigs(),
+    serverConfigs(edition),
     // Last: it packs the finished site and builds the offline edition from the built pages.
-    downloads({ base, chapters: chapterSlugs('content/chapters').sort((a, b) => a.order - b.order).map((c) => c.slug) }),
+    downloads({ base, edition }),
   ],
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },

@@ -1,20 +1,21 @@
 /**
- * The edition's content collections. `content/` holds the edition; this file says what shape
- * each entry must have, with messages that tell the editor what to write instead.
+ * The edition's content collections, read from the folder `EDITION` names (`content/` by
+ * default); this file says what shape each entry must have, with messages that tell the editor
+ * what to write instead. Chapter URLs are not here: they are the edition's `chapters` setting.
  */
 import { glob } from 'astro/loaders';
 import { defineCollection, z } from 'astro:content';
-import { GLOSSARY_CATEGORIES, GLOSSARY_LEVELS } from './glossary/categories.ts';
+import { currentEdition } from './edition/load-edition.ts';
+import { GLOSSARY_CATEGORIES, glossaryLevels } from './glossary/categories.ts';
+
+const edition = currentEdition();
+const levels = glossaryLevels(edition.glossaryLevels);
 
 const chapters = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: './content/chapters' }),
+  loader: glob({ pattern: '*.mdx', base: edition.paths.chapters }),
   schema: z.object({
     /** The chapter's title in the contents: the part heading, or an editorial name such as 开篇. */
     title: z.string().min(1),
-    /** The chapter's URL segment. Part of the citation contract: never change it once published. */
-    slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
-      message: 'slug 只能用小写字母、数字和连字符，例如 review-2020。它是网址的一部分，发布后不可更改。',
-    }),
     /** Reading order, from 0. */
     order: z.number().int().nonnegative(),
     /** The part the chapter holds (1 = 一、…); absent for the opening. */
@@ -22,9 +23,9 @@ const chapters = defineCollection({
   }),
 });
 
-
 const glossary = defineCollection({
-  loader: glob({ pattern: '*.md', base: './content/glossary' }),
+  // An edition without a glossary has an empty collection, and no glossary pages (see src/edition/integration.ts).
+  loader: edition.paths.glossary ? glob({ pattern: '*.md', base: edition.paths.glossary }) : () => [],
   schema: z.object({
     /** The term as the report writes it, without quotation marks. */
     term: z.string().min(1),
@@ -33,8 +34,9 @@ const glossary = defineCollection({
     category: z.enum(GLOSSARY_CATEGORIES, {
       errorMap: () => ({ message: `category 须为以下之一：${GLOSSARY_CATEGORIES.join('、')}。` }),
     }),
-    level: z.enum(GLOSSARY_LEVELS, {
-      errorMap: () => ({ message: `level 须为以下之一：${GLOSSARY_LEVELS.join('、')}。` }),
+    /** Where the term comes from; 未注明 where the edition cannot establish it. */
+    level: z.enum(levels, {
+      errorMap: () => ({ message: `level 须为以下之一：${levels.join('、')}（层级在 edition.yaml 的 glossary.levels 中设定）。` }),
     }),
     /** One sentence for the popover. */
     summary: z.string().min(1).max(60, { message: 'summary 最多 60 字：它显示在浮窗里，完整解释写在正文。' }),

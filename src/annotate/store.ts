@@ -1,20 +1,18 @@
 /**
- * The reader's annotations in the browser's localStorage, and nowhere else. Every change is
- * written before it is taken: if the browser refuses (storage full, or blocked), the change is
- * not made, the caller gets a message to show, and what was saved before stays as it was.
+ * The reader's annotations in the browser's localStorage, and nowhere else, under the edition's
+ * key (see `storage-key.ts`). Every change is written before it is taken: if the browser refuses
+ * (storage full, or blocked), the change is not made, the caller gets a message to show, and
+ * what was saved before stays as it was.
  */
-import { STORAGE_KEY } from './storage-key.ts';
 import { COLORS, type Annotation } from './model.ts';
 
-export { STORAGE_KEY };
-
 /** Where a damaged store is set aside, so starting afresh loses nothing. */
-export const DAMAGED_KEY = `${STORAGE_KEY}:damaged`;
+export const damagedKey = (key: string) => `${key}:damaged`;
 
 export const STORE_MESSAGES = {
   quota: '浏览器的本地存储空间已满，刚才的改动没有保存；原有批注都还在。请先在“我的批注”页导出备份，再删除一些批注，或清理其他网站的数据。',
   blocked: '浏览器禁止了本站使用本地存储（可能是隐私设置或无痕模式的限制），批注无法保存。',
-  damaged: '浏览器中保存的批注数据已损坏，无法读取。原数据已另存（键名 cixi-2021:annotations:damaged），新的批注将重新开始保存。',
+  damaged: (key: string) => `浏览器中保存的批注数据已损坏，无法读取。原数据已另存（键名 ${damagedKey(key)}），新的批注将重新开始保存。`,
 } as const;
 
 interface Stored {
@@ -42,10 +40,10 @@ const isAnnotation = (a: unknown): a is Annotation => {
 };
 
 /** Reads the stored list; a damaged store is set aside, never overwritten in place. */
-export function readStore(storage: Storage): { annotations: Annotation[]; problem?: string } {
+export function readStore(storage: Storage, key: string): { annotations: Annotation[]; problem?: string } {
   let raw: string | null;
   try {
-    raw = storage.getItem(STORAGE_KEY);
+    raw = storage.getItem(key);
   } catch {
     return { annotations: [], problem: STORE_MESSAGES.blocked };
   }
@@ -58,19 +56,19 @@ export function readStore(storage: Storage): { annotations: Annotation[]; proble
     // Falls through to setting the damaged data aside.
   }
   try {
-    storage.setItem(DAMAGED_KEY, raw);
-    storage.removeItem(STORAGE_KEY);
+    storage.setItem(damagedKey(key), raw);
+    storage.removeItem(key);
   } catch {
     return { annotations: [], problem: STORE_MESSAGES.quota };
   }
-  return { annotations: [], problem: STORE_MESSAGES.damaged };
+  return { annotations: [], problem: STORE_MESSAGES.damaged(key) };
 }
 
 /** Writes the list; returns a message for the reader if the browser refused. */
-export function writeStore(storage: Storage, annotations: readonly Annotation[]): string | undefined {
+export function writeStore(storage: Storage, key: string, annotations: readonly Annotation[]): string | undefined {
   try {
-    if (annotations.length === 0) storage.removeItem(STORAGE_KEY);
-    else storage.setItem(STORAGE_KEY, JSON.stringify({ version: 1, annotations } satisfies Stored));
+    if (annotations.length === 0) storage.removeItem(key);
+    else storage.setItem(key, JSON.stringify({ version: 1, annotations } satisfies Stored));
     return undefined;
   } catch (error) {
     const name = (error as { name?: string }).name;
@@ -88,8 +86,12 @@ export class AnnotationStore {
   /** Set when the store could not be read cleanly; shown to the reader once. */
   readonly problem: string | undefined;
 
-  constructor(private readonly storage: Storage) {
-    const { annotations, problem } = readStore(storage);
+  constructor(
+    private readonly storage: Storage,
+    /** The edition's key: `shili-2024:annotations`. */
+    readonly key: string,
+  ) {
+    const { annotations, problem } = readStore(storage, key);
     this.items = annotations;
     this.problem = problem;
   }
@@ -104,7 +106,7 @@ export class AnnotationStore {
 
   /** Replaces the whole list; returns a message if it could not be saved (nothing changed). */
   replace(next: Annotation[]): string | undefined {
-    const error = writeStore(this.storage, next);
+    const error = writeStore(this.storage, this.key, next);
     if (error) return error;
     this.items = next;
     this.emit();
@@ -130,7 +132,7 @@ export class AnnotationStore {
 
   /** Another tab changed the store: take its version. */
   reload() {
-    this.items = readStore(this.storage).annotations;
+    this.items = readStore(this.storage, this.key).annotations;
     this.emit();
   }
 
@@ -139,18 +141,18 @@ export class AnnotationStore {
   }
 }
 
-/** The page's store, or a message if the browser gives the page no storage at all. */
-export function openStore(): { store?: AnnotationStore; problem?: string } {
+/** The page's store under `key`, or a message if the browser gives the page no storage at all. */
+export function openStore(key: string): { store?: AnnotationStore; problem?: string } {
   let storage: Storage;
   try {
     storage = window.localStorage;
-    storage.getItem(STORAGE_KEY);
+    storage.getItem(key);
   } catch {
     return { problem: STORE_MESSAGES.blocked };
   }
-  const store = new AnnotationStore(storage);
+  const store = new AnnotationStore(storage, key);
   addEventListener('storage', (event) => {
-    if (event.key === STORAGE_KEY || event.key === null) store.reload();
+    if (event.key === key || event.key === null) store.reload();
   });
   return { store, problem: store.problem };
 }

@@ -3,8 +3,19 @@
  * import of such a file: checked whole before anything is taken, so a broken or hostile file is
  * refused with a message in Chinese and the reader's existing annotations stay as they were.
  * Notes are plain text: whatever a file puts in them is kept as characters, never as markup.
+ *
+ * An exported collection names its edition (`"edition": "shili-2024"`, a `dcterms:isPartOf`),
+ * and a file of another edition is refused: its ¶ numbers belong to another report.
  */
+import type { ClientEdition } from '../edition/client.ts';
 import { COLORS, COLOR_NAMES, LIMITS, type Annotation, type Color } from './model.ts';
+
+/** What export and import need to know of the edition. */
+export type AnnotationEdition = Pick<ClientEdition, 'id' | 'paragraphs' | 'citation'>;
+
+const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+/** The collection's label: the report's name and what the file is. */
+const collectionLabel = (edition: AnnotationEdition) => `${edition.citation.short} · 我的批注`;
 
 export { COLORS, COLOR_NAMES, LIMITS, type Annotation, type Color } from './model.ts';
 
@@ -37,19 +48,20 @@ export function toWebAnnotation(a: Annotation, source: string) {
 }
 
 /** The collection a reader exports. */
-export function toCollection(list: readonly Annotation[], sourceOf: (a: Annotation) => string) {
+export function toCollection(list: readonly Annotation[], sourceOf: (a: Annotation) => string, edition: AnnotationEdition) {
   return {
-    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    '@context': [ANNO_CONTEXT, { edition: 'http://purl.org/dc/terms/isPartOf' }],
     type: 'AnnotationCollection',
-    label: '慈溪市2021年政府工作报告 · 我的批注',
+    label: collectionLabel(edition),
+    edition: edition.id,
     total: list.length,
     first: { type: 'AnnotationPage', startIndex: 0, items: list.map((a) => toWebAnnotation(a, sourceOf(a))) },
   };
 }
 
 /** A readable export: by paragraph, the quote, the note, the date, the link. */
-export function toMarkdown(list: readonly Annotation[], linkOf: (a: Annotation) => string): string {
-  const lines = ['# 慈溪市2021年政府工作报告 · 我的批注', ''];
+export function toMarkdown(list: readonly Annotation[], linkOf: (a: Annotation) => string, edition: AnnotationEdition): string {
+  const lines = [`# ${collectionLabel(edition)}`, ''];
   const sorted = [...list].sort((a, b) => a.paragraph - b.paragraph || a.position.start - b.position.start);
   let current = 0;
   for (const a of sorted) {
@@ -112,11 +124,27 @@ function readItem(item: unknown, paragraphs: number): Annotation | string {
   return { id: item.id, paragraph, quote: { exact: quote.exact, prefix, suffix }, position: { start, end }, color, note, created, modified };
 }
 
+/** Why a collection from another edition is refused, or undefined if it may be this edition's. */
+function otherEdition(data: Record<string, unknown>, edition: AnnotationEdition): string | undefined {
+  const label = typeof data.label === 'string' ? data.label : '';
+  const named = typeof data.edition === 'string' ? data.edition : undefined;
+  // Files exported before collections named their edition carry only the label.
+  const foreign = named !== undefined ? named !== edition.id : label.endsWith(' · 我的批注') && label !== collectionLabel(edition);
+  if (!foreign) return undefined;
+  const what = label.replace(/ · 我的批注$/, '') || named;
+  return (
+    `这是${what ? `“${what}”` : '另一份报告'}${named ? `（${named}）` : ''}的批注文件，不是本版“${edition.citation.short}”（${edition.id}）的。` +
+    '两份报告的段落编号不同，为免把批注加到错误的段落上，未导入任何内容，原有批注不变。请在该报告的阅读注释版中导入它。'
+  );
+}
+
 /**
  * Reads an exported file. All or nothing: one bad item refuses the file, naming the item and
- * the reason, so nothing half-imported mixes with the reader's annotations.
+ * the reason, so nothing half-imported mixes with the reader's annotations. A collection of
+ * another edition is refused whole; every ¶ must be one of this edition's.
  */
-export function parseImport(text: string, paragraphs = 64): Result {
+export function parseImport(text: string, edition: AnnotationEdition): Result {
+  const paragraphs = edition.paragraphs;
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > LIMITS.bytes) return { error: `文件过大（${(bytes / 1024 / 1024).toFixed(1)} MB），最多 1 MB。未导入任何内容。` };
   let data: unknown;
@@ -126,6 +154,10 @@ export function parseImport(text: string, paragraphs = 64): Result {
     return { error: '这不是有效的 JSON 文件，无法导入。请选择本站“导出”得到的 .json 文件。' };
   }
   let items: unknown;
+  if (isObject(data) && data.type === 'AnnotationCollection') {
+    const foreign = otherEdition(data, edition);
+    if (foreign) return { error: foreign };
+  }
   if (Array.isArray(data)) items = data;
   else if (isObject(data) && data.type === 'AnnotationCollection' && isObject(data.first)) items = data.first.items;
   else if (isObject(data) && data.type === 'AnnotationPage') items = data.items;

@@ -1,22 +1,21 @@
 /**
  * Citation formats for a paragraph or a range of paragraphs. Pure functions: the page supplies
- * the URLs (absolute for the host and sub-path it is served from) and today's date.
+ * the edition's citation facts (from its settings and title block), the URLs (absolute for the
+ * host and sub-path it is served from) and today's date.
  *
  * GB/T 7714-2015 (信息与文献 参考文献著录规则), the form for a report published online:
  *   主要责任者. 题名：其他题名信息[文献类型标志/文献载体标志]. (更新或修改日期)[引用日期]. 获取和访问路径.
- * R = report (报告), OL = online (联机网络); dates as YYYY-MM-DD. The speech was delivered on
- * 2021-02-02, which stands as the date of publication.
+ * R = report (报告), OL = online (联机网络); dates as YYYY-MM-DD. The day the report was
+ * delivered stands as the date of publication.
  */
+import type { CitationInfo } from '../edition/load-edition.ts';
+
+export type { CitationInfo };
 
 export interface Range {
   from: number;
   to: number;
 }
-
-export const AUTHOR = '慈溪市人民政府';
-export const TITLE = '政府工作报告';
-export const SUBTITLE = '2021年2月2日在慈溪市第十七届人民代表大会第五次会议上';
-export const ISSUED = '2021-02-02';
 
 /** `2026-11-29` for a date, in the reader's local calendar. */
 export function isoDate(date: Date): string {
@@ -35,18 +34,18 @@ export function rangeAnchor({ from, to }: Range): string {
 }
 
 /** The GB/T 7714-2015 reference, ending with the URL and a full stop. */
-export function gbt7714(url: string, accessed: Date): string {
-  return `${AUTHOR}. ${TITLE}：${SUBTITLE}[R/OL]. (${ISSUED})[${isoDate(accessed)}]. ${url}.`;
+export function gbt7714(c: CitationInfo, url: string, accessed: Date): string {
+  return `${c.author}. ${c.title}：${c.subtitle}[R/OL]. (${c.issued})[${isoDate(accessed)}]. ${url}.`;
 }
 
-/** The short in-text form: 慈溪市2021年政府工作报告，第12段 (or 第12—15段). */
-export function shortForm({ from, to }: Range): string {
-  return from === to ? `慈溪市2021年政府工作报告，第${from}段` : `慈溪市2021年政府工作报告，第${from}—${to}段`;
+/** The short in-text form: 示例县2024年政府工作报告，第12段 (or 第12—15段). */
+export function shortForm(c: CitationInfo, { from, to }: Range): string {
+  return from === to ? `${c.short}，第${from}段` : `${c.short}，第${from}—${to}段`;
 }
 
 /** A quotation with its source, for 复制引用 of selected words. */
-export function quotation(quote: string, n: number, url: string): string {
-  return `“${quote}”（${shortForm({ from: n, to: n })}）\n${url}`;
+export function quotation(c: CitationInfo, quote: string, n: number, url: string): string {
+  return `“${quote}”（${shortForm(c, { from: n, to: n })}）\n${url}`;
 }
 
 /** Parses `#p-12` or `#p-12-15` (in either order); undefined for anything else. */

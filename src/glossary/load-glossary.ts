@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
+import { ContentError, lineOf } from '../edition/content-error.ts';
 
 export interface GlossaryTerm {
   id: string;
@@ -18,28 +19,16 @@ export interface GlossaryTerm {
 }
 
 /** A glossary content error, with where to fix it. */
-export class GlossaryError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    message: string,
-    fix: string,
-  ) {
-    super(`${file}:${line}: ${message}\n  修改方法：${fix}`);
+export class GlossaryError extends ContentError {
+  constructor(file: string, line: number, message: string, fix: string) {
+    super(file, line, message, fix);
     this.name = 'GlossaryError';
   }
 }
 
-/** The 1-based line of the first line of `text` that contains `needle` after `from`, or 1. */
-function lineOf(text: string, needle: string, fromLine = 1): number {
-  const lines = text.split('\n');
-  for (let i = fromLine - 1; i < lines.length; i++) if (lines[i]!.includes(needle)) return i + 1;
-  return 1;
-}
-
 /** Parses one entry file; its frontmatter is YAML between `---` lines. */
 export function parseEntry(file: string, text: string): GlossaryTerm & { text: string } {
-  const match = /^---\n([\s\S]*?)\n---\n?/.exec(text);
+  const match = /^---\r?\n([\s\S]*?)\r?\n---(\r?\n|$)/.exec(text);
   if (!match) throw new GlossaryError(file, 1, '没有 frontmatter。', '文件应以 --- 开头，写明 term、aliases 等字段，再以 --- 结束。');
   let data: Record<string, unknown>;
   try {
@@ -98,14 +87,9 @@ export function validateGlossary(entries: (GlossaryTerm & { text: string })[]): 
   }
 }
 
-/** Reads and checks every entry in a glossary folder. */
+/** Reads and checks every entry in a glossary folder (the edition has checked that it has some). */
 export function loadGlossary(dir: string): GlossaryTerm[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.md')).sort();
-  } catch {
-    return [];
-  }
+  const names = readdirSync(dir).filter((n) => n.endsWith('.md')).sort();
   const entries = names.map((name) => parseEntry(join(dir, name), readFileSync(join(dir, name), 'utf8')));
   validateGlossary(entries);
   return entries.map(({ text: _text, ...entry }) => entry);

@@ -10,14 +10,18 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { zipSync, type Zippable } from 'fflate';
+import type { Edition } from '../edition/load-edition.ts';
 import { buildOffline } from '../offline/build-offline.ts';
 import { RECORDS_FILE, type SearchRecord } from '../search/records.ts';
 import { KATEX_DIR } from './katex-assets.ts';
 
-export const DOWNLOADS = {
-  offline: 'downloads/cixi-2021-report-offline.html',
-  site: 'downloads/cixi-2021-report-site.zip',
-} as const;
+/** The downloads' paths in the site, named after the edition: `downloads/shili-2024-report-offline.html`. */
+export function downloadPaths(edition: Pick<Edition, 'id'>) {
+  return {
+    offline: `downloads/${edition.id}-report-offline.html`,
+    site: `downloads/${edition.id}-report-site.zip`,
+  } as const;
+}
 
 /** 1.2 MB, 850 KB: sizes as readers read them. */
 export function formatSize(bytes: number): string {
@@ -36,8 +40,7 @@ async function files(dir: string): Promise<string[]> {
 
 export interface DownloadsOptions {
   base: string;
-  /** Chapter slugs in reading order. */
-  chapters: string[];
+  edition: Edition;
 }
 
 export default function downloads(options: DownloadsOptions): AstroIntegration {
@@ -50,7 +53,9 @@ export default function downloads(options: DownloadsOptions): AstroIntegration {
         const records: SearchRecord[] = JSON.parse(await readFile(recordsPath, 'utf8'));
         await rm(recordsPath);
 
-        const html = await buildOffline({ dist: out, base: options.base, chapters: options.chapters, records, katexDir: KATEX_DIR });
+        const { edition } = options;
+        const DOWNLOADS = downloadPaths(edition);
+        const html = await buildOffline({ dist: out, base: options.base, edition, records, katexDir: KATEX_DIR });
         await mkdir(join(out, 'downloads'), { recursive: true });
         await writeFile(join(out, DOWNLOADS.offline), html);
         const homePath = join(out, 'index.html');
@@ -65,9 +70,10 @@ export default function downloads(options: DownloadsOptions): AstroIntegration {
         for (const file of await files(out)) {
           const name = relative(out, file).split(sep).join('/');
           if (name === DOWNLOADS.site) continue;
-          zippable[`cixi-2021-report/${name}`] = [new Uint8Array(await readFile(file)), { level: /\.(pf_|pagefind|woff2)/.test(name) ? 0 : 6 }];
+          zippable[`${edition.id}-report/${name}`] = [new Uint8Array(await readFile(file)), { level: /\.(pf_|pagefind|woff2)/.test(name) ? 0 : 6 }];
         }
-        const zip = zipSync(zippable, { mtime: new Date('2021-02-02T00:00:00Z') });
+        // Dated the day of the report, so the same edition packs to the same bytes.
+        const zip = zipSync(zippable, { mtime: new Date(`${edition.citation.issued}T00:00:00Z`) });
         await writeFile(join(out, DOWNLOADS.site), zip);
         await patch('site', zip.length);
         logger.info(`offline edition ${formatSize(Buffer.byteLength(html))}, site archive ${formatSize((await stat(join(out, DOWNLOADS.site))).size)}`);

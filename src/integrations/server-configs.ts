@@ -7,8 +7,12 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { Edition } from '../edition/load-edition.ts';
 
-export default function serverConfigs(): AstroIntegration {
+/** Where the nginx config travels with the site, named after the edition. */
+export const nginxDownload = (edition: Pick<Edition, 'id'>) => `downloads/nginx-${edition.id}.conf.txt`;
+
+export default function serverConfigs(edition: Edition): AstroIntegration {
   return {
     name: 'edition:server-configs',
     hooks: {
@@ -18,7 +22,7 @@ export default function serverConfigs(): AstroIntegration {
         await copyFile('deploy/iis/web.config', join(out, 'web.config'));
         // nginx reads its config from outside the site; a copy travels with the site for the admin.
         await mkdir(join(out, 'downloads'), { recursive: true });
-        await copyFile('deploy/nginx/cixi-2021.conf', join(out, 'downloads/nginx-cixi-2021.conf.txt'));
+        await copyFile('deploy/nginx/edition.conf', join(out, nginxDownload(edition)));
       },
     },
   };

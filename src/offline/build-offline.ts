@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { parseHTML } from 'linkedom';
+import { exampleParagraph, type Edition } from '../edition/load-edition.ts';
 import type { SearchRecord } from '../search/records.ts';
 
 /** KaTeX font families the edition's formulas can use; the others are left out of the file. */
@@ -23,10 +24,9 @@ const CHAPTER_NOTE_IDS = /^((note|note-ref|endnote)-\d+|chapter-notes-h)$/;
 export interface OfflineInput {
   /** The built site's folder. */
   dist: string;
-  /** The site's base path, `/` or `/reports/cixi-2021/`. */
+  /** The site's base path, `/` or `/reports/<id>/`. */
   base: string;
-  /** Chapter slugs in reading order. */
-  chapters: string[];
+  edition: Edition;
   records: SearchRecord[];
   /** The folder of KaTeX's files in the build, relative to `dist`. */
   katexDir: string;
@@ -84,7 +84,8 @@ async function bundle(entry: string): Promise<string> {
 
 /** The offline edition's HTML. */
 export async function buildOffline(input: OfflineInput): Promise<string> {
-  const { dist, base, chapters } = input;
+  const { dist, base, edition } = input;
+  const chapters = edition.chapters.map((c) => c.slug);
   const page = (path: string) => parseHTML(readFileSync(join(dist, path, 'index.html'), 'utf8')).document;
 
   const home = page('');
@@ -104,14 +105,23 @@ export async function buildOffline(input: OfflineInput): Promise<string> {
     // A plain wrapper, not a landmark: the part inside is already a region named by its heading.
     sections.push(`<div id="chapter-${slug}" class="offline-chapter">${article.outerHTML}</div>`);
   }
-  const glossaryDoc = page('glossary/');
-  for (const link of glossaryDoc.querySelectorAll('link[rel="stylesheet"]')) styles.add(link.getAttribute('href')!);
-  const glossary = glossaryDoc.querySelector('article.glossary')!;
-  relink(glossary, base, undefined, chapters);
-
-  const popover = page(`${chapters[1]}/`).querySelector('#term-popover')!;
-  popover.removeAttribute('data-summaries');
-  relink(popover, base, undefined, chapters);
+  // The glossary and its popover, where the edition has a glossary.
+  let glossary = '';
+  let popover = '';
+  let summaries = '';
+  if (edition.paths.glossary) {
+    const glossaryDoc = page('glossary/');
+    for (const link of glossaryDoc.querySelectorAll('link[rel="stylesheet"]')) styles.add(link.getAttribute('href')!);
+    const article = glossaryDoc.querySelector('article.glossary')!;
+    relink(article, base, undefined, chapters);
+    glossary = `<section id="glossary" class="offline-glossary" aria-label="名词解释">${article.outerHTML}</section>`;
+    const shell = page(`${chapters[1]}/`).querySelector('#term-popover')!;
+    shell.removeAttribute('data-summaries');
+    relink(shell, base, undefined, chapters);
+    popover = shell.outerHTML;
+    const data = readFileSync(join(dist, 'glossary-summaries.json'), 'utf8').replace(/</g, '\\u003c');
+    summaries = `<script type="application/json" id="glossary-summaries-data">${data}</script>`;
+  }
 
   let css = '';
   for (const href of styles) {
@@ -132,7 +142,6 @@ export async function buildOffline(input: OfflineInput): Promise<string> {
     });
   // JSON inside <script type="application/json">: escape "<" so no text can close the element.
   const json = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
-  const summaries = readFileSync(join(dist, 'glossary-summaries.json'), 'utf8').replace(/</g, '\\u003c');
   const favicon = `data:image/svg+xml;base64,${readFileSync(join(SRC, 'assets/favicon.svg')).toString('base64')}`;
   const csp = [
     "default-src 'none'",
@@ -146,13 +155,13 @@ export async function buildOffline(input: OfflineInput): Promise<string> {
   ].join('; ');
 
   return `<!DOCTYPE html>
-<html lang="zh-CN">
+<html lang="${edition.language}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>政府工作报告 · 阅读注释版（离线版）</title>
-<meta name="description" content="慈溪市人民政府2021年政府工作报告的阅读注释版，单个文件，无需网络即可阅读、查名词、搜索全文。">
+<meta name="description" content="${edition.issuer}${edition.year}年${edition.citation.title}的阅读注释版，单个文件，无需网络即可阅读${edition.paths.glossary ? '、查名词' : ''}、搜索全文。">
 <link rel="icon" href="${favicon}">
 <script>${themeInit}</script>
 <style>${css}</style>
@@ -161,7 +170,7 @@ export async function buildOffline(input: OfflineInput): Promise<string> {
 <a class="skip-link" href="#main" data-edition-ui>跳到正文</a>
 <header class="site-header" data-edition-ui>
 <div class="site-header__inner">
-<a class="site-name" href="#contents"><span class="site-name__title">政府工作报告</span><span class="site-name__sub">慈溪 2021 · 阅读注释版 · 离线版</span></a>
+<a class="site-name" href="#contents"><span class="site-name__title">政府工作报告</span><span class="site-name__sub">${edition.shortName} ${edition.year} · 阅读注释版 · 离线版</span></a>
 <div class="site-search" role="search" aria-label="全文搜索">
 <label class="visually-hidden" for="offline-search-q">搜索报告全文</label>
 <input id="offline-search-q" type="search" placeholder="搜索全文" autocomplete="off" aria-controls="offline-results" aria-keyshortcuts="/ Control+K">
@@ -174,14 +183,14 @@ export async function buildOffline(input: OfflineInput): Promise<string> {
 </div>
 </header>
 <main id="main" tabindex="-1" class="offline-main">
-<div class="offline-intro" data-edition-ui><p>本文件是网站的离线版：报告全文、名词解释与全文搜索都在这一个文件里，不需要网络，也不需要安装任何软件。段落编号与网站相同，引用时请写明段落号（如“第42段”）。</p></div>
+<div class="offline-intro" data-edition-ui><p>本文件是网站的离线版：报告全文、${edition.paths.glossary ? '名词解释与' : ''}全文搜索都在这一个文件里，不需要网络，也不需要安装任何软件。段落编号与网站相同，引用时请写明段落号（如“第${exampleParagraph(edition)}段”）。</p></div>
 ${toc.outerHTML}
 ${sections.join('\n')}
-<section id="glossary" class="offline-glossary" aria-label="名词解释">${glossary.outerHTML}</section>
+${glossary}
 </main>
-${popover.outerHTML}
+${popover}
 <script type="application/json" id="offline-records">${json(records)}</script>
-<script type="application/json" id="glossary-summaries-data">${summaries}</script>
+${summaries}
 <script>${app}</script>
 </body>
 </html>

@@ -3,8 +3,7 @@
  * exists only during the build: the integration deletes it after indexing.
  */
 import type { APIRoute } from 'astro';
-import { getCollection } from 'astro:content';
-import { getChapters } from '../report/edition.ts';
+import { getChapters, glossaryEntries } from '../report/edition.ts';
 import { sourceParagraphs } from '../report/source.ts';
 import type { SearchRecord } from '../search/records.ts';
 
@@ -29,7 +28,7 @@ export const GET: APIRoute = async () => {
       });
     }
   }
-  for (const entry of await getCollection('glossary')) {
+  for (const entry of await glossaryEntries()) {
     const { term, aliases, summary } = entry.data;
     records.push({
       url: `glossary-${entry.id}`,

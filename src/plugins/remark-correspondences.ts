@@ -1,11 +1,13 @@
 /**
- * 对照阅读: at the end of each section, links to the sections that answer to it — the 2021
- * sections for a 2020 one and back, and the 14th Five-Year Plan tasks both carry — and after
- * the paragraph that lists the ten tasks, each task with its sections. Edition UI throughout.
+ * 对照阅读: at the end of each section, links to the sections that answer to it — the plan's
+ * sections for a review's and back, and the tasks both carry — and after the paragraph that lists
+ * the tasks, each task with its sections. The edition's data says which and how each row is
+ * labelled. Edition UI throughout.
  */
 import type { Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Correspondences } from '../report/correspondences.ts';
+import { numeral } from '../report/numerals.ts';
 import type { Targets } from '../report/targets.ts';
 
 export interface CorrespondencesOptions {
@@ -32,7 +34,7 @@ export default function remarkCorrespondences(options: CorrespondencesOptions) {
   const taskLink = (item: Correspondences['tasks']['items'][number]) => ({
     type: 'link',
     url: `${chapterHref(tasksSlug)}#task-${item.n}`,
-    children: [text(`“十四五”任务${['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'][item.n - 1]}：${item.name}`)],
+    children: [text(`${c.labels.tasks}${numeral(item.n)}：${item.name}`)],
   });
   const row = (label: string, links: unknown[]) =>
     el('li', {}, [el('span', { className: ['xread__label'] }, [text(label)], 'emphasis'), ...links.flatMap((l, i) => (i ? [text('；'), l] : [l]))], 'paragraph');
@@ -41,11 +43,11 @@ export default function remarkCorrespondences(options: CorrespondencesOptions) {
   const rowsFor = (id: string) => {
     const rows: RootContent[] = [];
     const plan = c.reviewToPlan[id];
-    if (plan?.length) rows.push(row('2021年安排', plan.map(sectionLink)));
+    if (plan?.length) rows.push(row(c.labels.plan, plan.map(sectionLink)));
     const reviews = Object.entries(c.reviewToPlan).filter(([, to]) => to.includes(id)).map(([from]) => from);
-    if (reviews.length) rows.push(row('2020年工作', reviews.map(sectionLink)));
+    if (reviews.length) rows.push(row(c.labels.review, reviews.map(sectionLink)));
     const tasks = c.tasks.items.filter((t) => t.sections.includes(id));
-    if (tasks.length) rows.push(row('“十四五”任务', tasks.map(taskLink)));
+    if (tasks.length) rows.push(row(c.labels.tasks, tasks.map(taskLink)));
     return rows;
   };
   const block = (rows: RootContent[], extra: Record<string, unknown> = {}) =>
@@ -68,7 +70,7 @@ export default function remarkCorrespondences(options: CorrespondencesOptions) {
       if (id === `p-${c.tasks.paragraph}` && parent && index !== undefined) {
         const rows = c.tasks.items.map((item) =>
           el('li', { id: `task-${item.n}` }, [
-            el('span', { className: ['xread__label'] }, [text(`${['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'][item.n - 1]}是${item.name}`)], 'emphasis'),
+            el('span', { className: ['xread__label'] }, [text(`${numeral(item.n)}是${item.name}`)], 'emphasis'),
             ...item.sections.flatMap((s, i) => (i ? [text('；'), sectionLink(s)] : [sectionLink(s)])),
           ], 'paragraph'),
         );

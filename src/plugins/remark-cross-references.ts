@@ -7,7 +7,7 @@
  * ```
  * becomes
  * ```html
- * 见<a class="xref" href="/work-2021/#part-3-8" title="（八）聚焦治理提效，力促社会和谐安宁">三（八）</a>
+ * 见<a class="xref" href="/part-3/#part-3-8" title="（八）……（the section heading）">三（八）</a>
  * ```
  * An unknown target stops the build with the line and the nearest valid targets.
  */

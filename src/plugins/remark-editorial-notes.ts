@@ -87,7 +87,7 @@ export default function remarkEditorialNotes(options?: EditorialNotesOptions) {
           const check = checks.get(id);
           if (!check)
             file.fail(
-              `<DataCheck id="${id}" /> 不存在。\n修改方法：content/data-checks.yaml 中现有的 id：${[...checks.keys()].join('、') || '（无）'}。`,
+              `<DataCheck id="${id}" /> 不存在。\n修改方法：本版数据核对文件（edition.yaml 的 dataChecks）中现有的 id：${[...checks.keys()].join('、') || '（无）'}。`,
               child,
               'remark-editorial-notes',
             );

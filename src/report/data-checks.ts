@@ -1,6 +1,6 @@
 /**
- * The data checks of `content/data-checks.yaml` (see the comment there), read at configuration
- * time for the notes plugin and by the unit test that recomputes them.
+ * An edition's data checks (for example `content/data-checks.yaml`; see the comment there), read
+ * at configuration time for the notes plugin and by the unit test that recomputes them.
  */
 import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
@@ -17,9 +17,7 @@ export interface DataCheck {
   checks: { expr: string; value: string }[];
 }
 
-export const DATA_CHECKS_FILE = 'content/data-checks.yaml';
-
-export function loadDataChecks(file = DATA_CHECKS_FILE): DataCheck[] {
+export function loadDataChecks(file: string): DataCheck[] {
   const data = yaml.load(readFileSync(file, 'utf8')) as DataCheck[];
   return data.map((d) => ({
     ...d,

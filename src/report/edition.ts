@@ -5,14 +5,16 @@
  */
 import { AstroError } from 'astro/errors';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { currentEdition } from '../edition/load-edition.ts';
 import type { ChapterStructure } from '../plugins/remark-report-structure.ts';
+import { chapterLabel } from './labels.ts';
 import { sourceParagraphs } from './source.ts';
 
 export interface Chapter {
   entry: CollectionEntry<'chapters'>;
   slug: string;
   title: string;
-  /** A short label for navigation: 开篇, 第一部分 … */
+  /** A short label for navigation: 卷首, 第一部分 … */
   label: string;
   structure: ChapterStructure;
   /** Glossary entry id → the ¶ of this chapter that mention it. */
@@ -22,14 +24,24 @@ export interface Chapter {
   Content: Awaited<ReturnType<typeof render>>['Content'];
 }
 
-const PART_LABELS = ['卷首', '第一部分', '第二部分', '第三部分', '第四部分', '第五部分', '第六部分'];
-
 let cached: Promise<Chapter[]> | undefined;
 
 async function load(): Promise<Chapter[]> {
   const entries = (await getCollection('chapters')).sort((a, b) => a.data.order - b.data.order);
+  const slugs = currentEdition().chapters;
+  if (entries.length !== slugs.length)
+    throw new AstroError(
+      `本版有 ${entries.length} 个章节文件，edition.yaml 的 chapters 列了 ${slugs.length} 个网址。`,
+      '每章一个 .mdx 文件（开篇和每个部分），chapters 按同样的顺序各列一个网址。',
+    );
   const chapters: Chapter[] = [];
   for (const entry of entries) {
+    const slug = slugs.find((c) => c.part === entry.data.part)?.slug;
+    if (!slug)
+      throw new AstroError(
+        `章节 ${entry.filePath} 的 part 是 ${entry.data.part ?? '（无）'}，edition.yaml 的 chapters 中没有对应的网址。`,
+        '开篇不写 part，其余各章的 part 是它所含部分的序号（1、2、3……）。',
+      );
     const { Content, remarkPluginFrontmatter } = await render(entry);
     const structure = remarkPluginFrontmatter.structure as ChapterStructure | undefined;
     if (!structure)
@@ -39,9 +51,9 @@ async function load(): Promise<Chapter[]> {
       );
     chapters.push({
       entry,
-      slug: entry.data.slug,
+      slug,
       title: entry.data.title,
-      label: PART_LABELS[entry.data.part ?? 0] ?? entry.data.title,
+      label: chapterLabel(entry.data.part),
       structure,
       glossary: (remarkPluginFrontmatter.glossary as Record<string, number[]> | undefined) ?? {},
       hasMath: remarkPluginFrontmatter.hasMath === true,
@@ -77,6 +89,11 @@ function checkContinuity(chapters: Chapter[]) {
 export function getChapters(): Promise<Chapter[]> {
   cached ??= load();
   return cached;
+}
+
+/** The glossary's entries; none (and no query of an empty collection) where the edition has no glossary. */
+export async function glossaryEntries(): Promise<CollectionEntry<'glossary'>[]> {
+  return currentEdition().paths.glossary ? getCollection('glossary') : [];
 }
 
 /** Glossary entry id → every ¶ of the report that mentions it, in order. */

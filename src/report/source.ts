@@ -1,23 +1,19 @@
 /**
- * The edition's own copy of the report, read from `content/source/`. Everything that checks
- * the text (the build, the tests, the "about" page) reads it through here, so there is one
- * answer to "what does ¶N say".
+ * The edition's own copy of the report, read from the edition folder (see
+ * `src/edition/load-edition.ts`). Everything that checks the text (the build, the tests, the
+ * "about" page) reads it through here, so there is one answer to "what does ¶N say".
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parseReport, type ReportModel } from './parse-report.ts';
+import { currentEdition } from '../edition/load-edition.ts';
+import type { ReportModel } from './parse-report.ts';
 
-/** The committed source file, byte for byte as received. */
-export const SOURCE_FILE = fileURLToPath(
-  new URL('../../content/source/cixi-2021-government-work-report.txt', import.meta.url),
-);
+/** The edition's source file, byte for byte as received. */
+export function sourceFile(): string {
+  return currentEdition().source.file;
+}
 
-let cached: ReportModel | undefined;
-
-/** Parses the committed source once per process. */
+/** The parsed report, once per process. */
 export function loadSource(): ReportModel {
-  cached ??= parseReport(readFileSync(SOURCE_FILE, 'utf8'));
-  return cached;
+  return currentEdition().source.model;
 }
 
 /** ¶ number → the paragraph's text with emendations applied. */

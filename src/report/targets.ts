@@ -1,11 +1,11 @@
 /**
  * What a cross-reference can point at, and where each target lives: every ¶, part and section
  * of the report, with its chapter's URL segment and its Chinese label. Computed from the source
- * and the chapters' frontmatter at configuration time, for the markdown plugins.
+ * and the edition's chapter slugs at configuration time, for the markdown plugins.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import yaml from 'js-yaml';
+import type { EditionChapter } from '../edition/load-edition.ts';
+import { chapterLabel } from './labels.ts';
+import { numeral } from './numerals.ts';
 import type { ReportModel } from './parse-report.ts';
 
 export interface Target {
@@ -25,28 +25,8 @@ export interface Targets {
   parts: Map<string, Target>;
 }
 
-const NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
-/** 3 → 三; 12 → 十二 (enough for parts and sections). */
-export function numeral(n: number): string {
-  if (n <= 10) return NUMERALS[n]!;
-  if (n < 20) return `十${NUMERALS[n - 10]}`;
-  return `${NUMERALS[Math.floor(n / 10)]}十${NUMERALS[n % 10] ?? ''}`;
-}
-
-/** Reads `slug`, `order` and `part` from each chapter's frontmatter. */
-export function chapterSlugs(dir: string): { slug: string; order: number; part?: number }[] {
-  return readdirSync(dir)
-    .filter((n) => n.endsWith('.mdx'))
-    .map((n) => {
-      const front = /^---\n([\s\S]*?)\n---/.exec(readFileSync(join(dir, n), 'utf8'))?.[1] ?? '';
-      const data = yaml.load(front) as { slug: string; order: number; part?: number };
-      return { slug: data.slug, order: data.order, part: data.part };
-    });
-}
-
 /** Every target of the report. */
-export function reportTargets(model: ReportModel, chapters: { slug: string; part?: number }[]): Targets {
+export function reportTargets(model: ReportModel, chapters: readonly EditionChapter[]): Targets {
   const slugOfPart = new Map(chapters.filter((c) => c.part).map((c) => [c.part!, c.slug]));
   const opening = chapters.find((c) => !c.part)?.slug ?? 'opening';
   const paragraphs = new Map<number, Target>();
@@ -55,7 +35,7 @@ export function reportTargets(model: ReportModel, chapters: { slug: string; part
   for (const p of model.opening) paragraphs.set(p.n, { anchor: `p-${p.n}`, slug: opening, label: `¶${p.n}`, title: head(p.text) });
   for (const part of model.parts) {
     const slug = slugOfPart.get(part.n) ?? `part-${part.n}`;
-    parts.set(String(part.n), { anchor: `part-${part.n}`, slug, label: `第${numeral(part.n)}部分`, title: part.title });
+    parts.set(String(part.n), { anchor: `part-${part.n}`, slug, label: chapterLabel(part.n), title: part.title });
     for (const block of part.blocks) {
       const list = block.type === 'paragraph' ? [block.paragraph] : block.section.paragraphs;
       for (const p of list) paragraphs.set(p.n, { anchor: `p-${p.n}`, slug, label: `¶${p.n}`, title: head(p.text) });

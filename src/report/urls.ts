@@ -1,9 +1,9 @@
 /**
  * Site URLs under the configured base path. Every internal link goes through `url()`, so the
- * site works under any sub-path (`BASE_PATH=/reports/cixi-2021/`).
+ * site works under any sub-path (`BASE_PATH=/reports/shili-2024/`).
  */
 
-/** `url('about/')` → `/reports/cixi-2021/about/` under that base. */
+/** `url('about/')` → `/reports/shili-2024/about/` under that base. */
 export function url(path = ''): string {
   return import.meta.env.BASE_URL.replace(/\/?$/, '/') + path.replace(/^\//, '');
 }

@@ -6,6 +6,8 @@
  */
 import { locate } from '../annotate/anchoring.ts';
 import type { Annotation } from '../annotate/model.ts';
+import edition from 'virtual:edition';
+import { annotationsKey } from '../annotate/storage-key.ts';
 import { openStore, type AnnotationStore } from '../annotate/store.ts';
 import type { ParagraphRecord } from '../pages/paragraphs.json.ts';
 import { chapterUrl, permalink, url } from '../report/urls.ts';
@@ -30,7 +32,7 @@ export async function initAnnotationsPage() {
     message.textContent = '';
     error.textContent = text;
   };
-  const opened = openStore();
+  const opened = openStore(annotationsKey(edition.id));
   if (opened.problem) fail(opened.problem);
   if (!opened.store) return;
   const store: AnnotationStore = opened.store;

@@ -6,6 +6,7 @@
 import { locate, quoteAt } from '../annotate/anchoring.ts';
 import { LIMITS, type Annotation } from '../annotate/model.ts';
 import type { AnnotationStore } from '../annotate/store.ts';
+import edition from 'virtual:edition';
 import { merge, parseImport, toCollection, toMarkdown } from '../annotate/web-annotation.ts';
 import { localDate } from './annotation-view.ts';
 
@@ -22,17 +23,17 @@ function download(name: string, type: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
-const fileName = (ext: string) => `cixi-2021-annotations-${localDate(new Date().toISOString())}.${ext}`;
+const fileName = (ext: string) => `${edition.id}-annotations-${localDate(new Date().toISOString())}.${ext}`;
 
 /** Downloads the W3C Web Annotation collection; `source` is the chapter URL of a paragraph. */
 export function exportJson(list: readonly Annotation[], source: (n: number) => string): string {
-  download(fileName('json'), 'application/ld+json', JSON.stringify(toCollection(list, (a) => source(a.paragraph)), null, 2));
+  download(fileName('json'), 'application/ld+json', JSON.stringify(toCollection(list, (a) => source(a.paragraph), edition), null, 2));
   return `已导出 ${list.length} 条批注（W3C Web Annotation JSON-LD）。`;
 }
 
 /** Downloads the readable Markdown; `permalink` is the public address of a paragraph. */
 export function exportMarkdown(list: readonly Annotation[], permalink: (n: number) => string): string {
-  download(fileName('md'), 'text/markdown;charset=utf-8', toMarkdown(list, (a) => permalink(a.paragraph)));
+  download(fileName('md'), 'text/markdown;charset=utf-8', toMarkdown(list, (a) => permalink(a.paragraph), edition));
   return `已导出 ${list.length} 条批注（Markdown）。`;
 }
 
@@ -43,7 +44,7 @@ export function exportMarkdown(list: readonly Annotation[], permalink: (n: numbe
 export async function importFile(file: File, store: AnnotationStore, textOf: (n: number) => string): Promise<{ message: string } | { error: string }> {
   if (file.size > LIMITS.bytes)
     return { error: `文件“${file.name}”过大（${(file.size / 1024 / 1024).toFixed(1)} MB），最多 1 MB。未导入任何内容，原有批注不变。` };
-  const read = parseImport(await file.text());
+  const read = parseImport(await file.text(), edition);
   if ('error' in read) return { error: `文件“${file.name}”：${read.error}` };
   // Re-anchored by the quote: where the words are found, the position (and the text around
   // them) is taken from this edition; where they are not, the annotation is kept as it came.

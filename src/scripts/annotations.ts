@@ -10,6 +10,8 @@
  */
 import { locate, quoteAt } from '../annotate/anchoring.ts';
 import { offsetAt, rangesOver, spansText, textSpans } from '../annotate/dom-text.ts';
+import edition from 'virtual:edition';
+import { annotationsKey } from '../annotate/storage-key.ts';
 import { newId, openStore, type AnnotationStore } from '../annotate/store.ts';
 import { COLORS, type Annotation, type Color } from '../annotate/model.ts';
 import { url } from '../report/urls.ts';
@@ -18,7 +20,7 @@ import { focusParagraph } from './focus-paragraph.ts';
 import type { Selected } from './selection-toolbar.ts';
 import { toast } from './toast.ts';
 
-const PRINT_KEY = 'cixi-2021:print-annotations';
+const PRINT_KEY = `${edition.id}:print-annotations`;
 /** The note editor loads when a note is written or edited, not to show the annotations. */
 const editor = () => import('./annotation-editor.ts');
 const hasHighlightApi = () => 'highlights' in CSS && typeof Highlight === 'function';
@@ -29,7 +31,7 @@ let lastColor: Color = 'yellow';
 /** Opens the store once; shows the reader any problem reading it. */
 function theStore(): AnnotationStore | undefined {
   if (store) return store;
-  const opened = openStore();
+  const opened = openStore(annotationsKey(edition.id));
   if (opened.problem) toast(opened.problem);
   store = opened.store;
   store?.subscribe(render);

@@ -4,6 +4,7 @@
  * each with a copy button; shift-click on another ¶ number extends it to a range. The panel
  * takes focus; Esc or 关闭 closes it and focus returns to the ¶ number.
  */
+import edition from 'virtual:edition';
 import { gbt7714, rangeAnchor, rangeLabel, shortForm, type Range } from '../cite/format.ts';
 import { url } from '../report/urls.ts';
 import { paragraphOf } from './cite-panel.ts';
@@ -57,8 +58,8 @@ function render() {
   const rows: [string, string][] = [
     [r.from === r.to ? '段落固定链接' : '段落范围链接', permalink],
     ['章节中的位置', `${chapter}#${rangeAnchor(r)}`],
-    ['参考文献（GB/T 7714—2015）', gbt7714(permalink, new Date())],
-    ['文中简注', shortForm(r)],
+    ['参考文献（GB/T 7714—2015）', gbt7714(edition.citation, permalink, new Date())],
+    ['文中简注', shortForm(edition.citation, r)],
   ];
   p.querySelector('#cite-panel-title')!.textContent = `引用 ${rangeLabel(r)}`;
   const list = p.querySelector('.cite-panel__list')!;

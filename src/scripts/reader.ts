@@ -1,5 +1,6 @@
 /** The reading page's behaviour, loaded once per page as one small module. */
-import { hasStoredAnnotations, STORAGE_KEY } from '../annotate/storage-key.ts';
+import edition from 'virtual:edition';
+import { annotationsKey, hasStoredAnnotations } from '../annotate/storage-key.ts';
 import { initArrival } from './arrival.ts';
 import { initCitePanel } from './cite-panel.ts';
 import { initNotes } from './notes.ts';
@@ -23,9 +24,10 @@ initCitePanel();
 // The reader's annotations: their code loads only if this browser has some, or on first use.
 const annotations = () => import('./annotations.ts');
 if (document.querySelector('.para')) {
-  if (hasStoredAnnotations()) void annotations().then((m) => m.showAnnotations());
+  const key = annotationsKey(edition.id);
+  if (hasStoredAnnotations(key)) void annotations().then((m) => m.showAnnotations());
   addEventListener('storage', (event) => {
-    if (event.key === STORAGE_KEY) void annotations().then((m) => m.showAnnotations());
+    if (event.key === key) void annotations().then((m) => m.showAnnotations());
   });
 }
 initSelectionWatch((selection, withNote) => void annotations().then((m) => m.annotate(selection, withNote)));

@@ -5,6 +5,7 @@
  * selection. The toolbar sits under the selection and after its paragraph in the document,
  * next to its words for screen readers; Tab from the selection reaches it, Esc leaves it.
  */
+import edition from 'virtual:edition';
 import { quotation, quoteLink } from '../cite/format.ts';
 import { COPY_MESSAGES, copyText } from './copy.ts';
 import { focusParagraph } from './focus-paragraph.ts';
@@ -75,7 +76,7 @@ function build(annotate: Annotate): HTMLElement {
   copy.addEventListener('click', async () => {
     if (!current) return;
     const link = quoteLink(new URL(location.pathname, location.href).href, current.n, current.text);
-    const text = quotation(current.text, current.n, link);
+    const text = quotation(edition.citation, current.text, current.n, link);
     shown.textContent = text;
     const result = await copyText(text, shown);
     toast(`复制引用：${COPY_MESSAGES[result]}`);

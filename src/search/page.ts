@@ -10,9 +10,11 @@ import { glossaryItem, paragraphItem, searchPageHref, statusText, suggestions } 
 
 const DEBOUNCE_MS = 150;
 
+/** The glossary's terms, for suggestions; none where the edition has no glossary. */
 async function glossaryTerms(root: HTMLElement): Promise<string[]> {
+  if (!root.dataset.glossaryTerms) return [];
   try {
-    const response = await fetch(root.dataset.glossaryTerms!);
+    const response = await fetch(root.dataset.glossaryTerms);
     return response.ok ? ((await response.json()) as string[]) : [];
   } catch {
     return [];

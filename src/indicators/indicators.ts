@@ -1,10 +1,11 @@
 /**
- * Indicator tables from `content/indicators/*.yaml`: read, rendered as GFM tables, and written
- * as CSV (UTF-8 with BOM, so Excel opens it as UTF-8) and JSON for download.
+ * An edition's indicator tables (`<edition>/indicators/*.yaml`): read, rendered as GFM tables,
+ * and written as CSV (UTF-8 with BOM, so Excel opens it as UTF-8) and JSON for download.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
+import { currentEdition } from '../edition/load-edition.ts';
 
 export interface IndicatorRow {
   indicator: string;
@@ -23,18 +24,16 @@ export interface IndicatorTable {
   rows: IndicatorRow[];
 }
 
-export const INDICATORS_DIR = 'content/indicators';
-/** Display order. */
-const ORDER = ['targets-2021', 'goals-2025', 'results-2020'];
-
-export function loadIndicatorTables(dir = INDICATORS_DIR): IndicatorTable[] {
+/** The tables of `dir`; those named in `order` first, in that order, then the rest by name. */
+export function loadIndicatorTables(dir: string, order: readonly string[] = []): IndicatorTable[] {
+  const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
   return readdirSync(dir)
     .filter((n) => n.endsWith('.yaml'))
     .map((name) => {
       const data = yaml.load(readFileSync(join(dir, name), 'utf8')) as Omit<IndicatorTable, 'id'>;
       return { id: name.replace(/\.yaml$/, ''), ...data, rows: data.rows.map((r) => ({ ...r, value: String(r.value), unit: String(r.unit ?? '') })) };
     })
-    .sort((a, b) => ORDER.indexOf(a.id) - ORDER.indexOf(b.id));
+    .sort((a, b) => rank(a.id) - rank(b.id) || a.id.localeCompare(b.id));
 }
 
 const COLUMNS = ['指标', '数值', '单位', '口径', '出处'] as const;
@@ -65,4 +64,10 @@ export function toCsv(table: IndicatorTable): string {
 /** JSON for programs: the rows with their paragraph numbers. */
 export function toJson(table: IndicatorTable): string {
   return JSON.stringify({ id: table.id, title: table.title, caption: table.caption, rows: table.rows }, null, 2) + '\n';
+}
+
+/** The current edition's tables, in its order (only called where the edition has indicators). */
+export function editionIndicatorTables(): IndicatorTable[] {
+  const edition = currentEdition();
+  return edition.paths.indicators ? loadIndicatorTables(edition.paths.indicators, edition.indicatorOrder) : [];
 }
