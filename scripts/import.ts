@@ -1,44 +1,36 @@
 /**
  * `npm run import -- <report.txt> <out-dir>`: turns a plain-text report into chapter MDX files.
  * The last line of output is `parts=P sections=S paragraphs=N`, for scripts that check it.
+ * (`npm run new` makes a whole edition folder; this writes only its chapters.)
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseReport, ReportParseError, summarize } from '../src/report/parse-report.ts';
+import { parseReport, summarize } from '../src/report/parse-report.ts';
+import { readReportFile } from '../src/report/read-report-file.ts';
 import { toChapterFiles } from '../src/report/to-mdx.ts';
+import { inFile, runCli, UsageError } from './cli.ts';
 
-async function main(argv: string[]): Promise<number> {
-  const [input, outDir] = argv;
-  if (!input || !outDir) {
-    console.error('用法 (usage): npm run import -- <report.txt> <out-dir>');
-    return 2;
-  }
-  let source: string;
-  try {
-    source = await readFile(input, 'utf8');
-  } catch (error) {
-    console.error(`${input}: 无法读取 (cannot read): ${(error as Error).message}`);
-    return 2;
-  }
+const USAGE = 'npm run import -- <report.txt> <out-dir>';
+
+async function main(argv: string[]): Promise<void> {
+  const [input, outDir, ...rest] = argv;
+  if (!input || !outDir || rest.length) throw new UsageError(input ? '需要两个参数：报告文件和输出目录。' : '缺少参数。');
+  const file = resolve(input);
+  const { text } = readReportFile(file);
   let model;
   try {
-    model = parseReport(source);
+    model = parseReport(text);
   } catch (error) {
-    if (error instanceof ReportParseError) {
-      console.error(`${resolve(input)}:${error.line}: ${error.reason}\n  修改方法 (fix): ${error.hint}`);
-      return 1;
-    }
-    throw error;
+    inFile(file, error);
   }
   await mkdir(outDir, { recursive: true });
-  for (const file of toChapterFiles(model)) {
-    await writeFile(join(outDir, file.fileName), file.contents);
-    console.log(`wrote ${join(outDir, file.fileName)}`);
+  for (const chapter of toChapterFiles(model)) {
+    await writeFile(join(outDir, chapter.fileName), chapter.contents);
+    console.log(`wrote ${join(outDir, chapter.fileName)}`);
   }
   for (const e of model.emendations) console.log(`emended line ${e.line}: removed ${e.removed}`);
   const { parts, sections, paragraphs } = summarize(model);
   console.log(`parts=${parts} sections=${sections} paragraphs=${paragraphs}`);
-  return 0;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+await runCli(() => main(process.argv.slice(2)), USAGE);

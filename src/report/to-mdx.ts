@@ -9,7 +9,7 @@ import type { Paragraph, Part, ReportModel } from './parse-report.ts';
 export interface ChapterFile {
   /** File name, e.g. `01-part-1.mdx`; its order prefix sets the reading order. */
   fileName: string;
-  /** URL segment of the chapter page. */
+  /** A default URL segment for the chapter page (`opening`, `part-1` …), for the edition's settings. */
   slug: string;
   contents: string;
 }
@@ -58,7 +58,7 @@ function frontmatter(fields: Record<string, string | number>): string {
 /** Turns the model into chapter files; slugs default to `opening`, `part-1`, `part-2` … */
 export function toChapterFiles(model: ReportModel): ChapterFile[] {
   const opening: string[] = [
-    frontmatter({ title: '开篇', slug: 'opening', order: 0 }),
+    frontmatter({ title: '开篇', order: 0 }),
     '<TitleBlock>',
     '',
     ...model.titleLines.flatMap((l, i) => [
@@ -76,7 +76,7 @@ export function toChapterFiles(model: ReportModel): ChapterFile[] {
     files.push({
       fileName: `${String(part.n).padStart(2, '0')}-part-${part.n}.mdx`,
       slug: `part-${part.n}`,
-      contents: frontmatter({ title: part.title, slug: `part-${part.n}`, order: part.n, part: part.n }) + '\n' + partMdx(part),
+      contents: frontmatter({ title: part.title, order: part.n, part: part.n }) + '\n' + partMdx(part),
     });
   }
   return files;

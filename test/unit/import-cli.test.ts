@@ -4,13 +4,15 @@
  * against the source, and the committed chapters hold the same paragraphs.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { markdownPlugins } from '../../src/plugins/markdown-plugins.ts';
 import { parseReport } from '../../src/report/parse-report.ts';
-import { SOURCE_FILE } from '../../src/report/source.ts';
+
+/** The default edition's source. */
+const SOURCE_FILE = 'content/source/cixi-2021-government-work-report.txt';
 import { processor } from './markdown.ts';
 
 const TSX = 'node_modules/.bin/tsx';
@@ -40,10 +42,9 @@ describe('npm run import', () => {
     expect(html).toContain('<strong class="run-in">提升内外交通能级。</strong>');
   });
 
-  test('the committed chapters differ from fresh output only by hand edits: slugs and editorial notes', () => {
+  test('the committed chapters differ from fresh output only by hand edits: editorial notes', () => {
     const { out } = runImport(SOURCE_FILE);
-    const editorial = (mdx: string) =>
-      mdx.replace(/^slug: .*$/m, '').replace(/<Note>[\s\S]*?<\/Note>/g, '').replace(/<DataCheck [^>]*\/>/g, '');
+    const editorial = (mdx: string) => mdx.replace(/<Note>[\s\S]*?<\/Note>/g, '').replace(/<DataCheck [^>]*\/>/g, '');
     for (const name of readdirSync(out)) {
       const fresh = editorial(readFileSync(join(out, name), 'utf8'));
       const committed = editorial(readFileSync(join('content/chapters', name), 'utf8'));
@@ -67,6 +68,17 @@ describe('npm run import', () => {
     expect(status).toBe(1);
     expect(stderr).toMatch(/section-before-part\.txt:5: 节标题“（一）这一节没有部分可以归属”出现在第一个部分标题之前/);
     expect(stderr).toContain('修改方法 (fix)');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('a file that is not UTF-8 (GBK): exit 1, the line, and how to convert it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'edition-gbk-'));
+    const file = join(dir, 'gbk.txt');
+    writeFileSync(file, Buffer.concat([Buffer.from('政府工作报告\n'), Buffer.from([0xb8, 0xf7, 0xce, 0xbb, 0xb4, 0xfa, 0xb1, 0xed]), Buffer.from('\n')]));
+    const { status, stderr } = runImport(file);
+    expect(status).toBe(1);
+    expect(stderr).toContain(`${file}:2: 不是 UTF-8 编码的文本`);
+    expect(stderr).toContain('iconv -f GBK -t UTF-8');
   });
 
   test('no arguments: usage', () => {
