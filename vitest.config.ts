@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { EDITIONS } from './test/support/test-editions.ts';
 
 export default defineConfig({
   test: {
@@ -7,9 +8,19 @@ export default defineConfig({
       {
         test: { name: 'unit', include: ['test/unit/**/*.test.ts'], sequence: { groupOrder: 0 } },
       },
+      // The engine's checks over a built site, on every edition: the default one (dist/, which
+      // npm test builds first) and those scripts/test-editions.ts makes and builds.
+      ...EDITIONS.map(({ name, edition, dist }) => ({
+        test: {
+          name: `site:${name}`,
+          include: ['test/site/**/*.test.ts'],
+          env: { EDITION: edition, DIST: dist },
+          sequence: { groupOrder: 1 },
+        },
+      })),
       {
-        // Checks over the built site in dist/ (npm test builds it first).
-        test: { name: 'site', include: ['test/site/**/*.test.ts'], sequence: { groupOrder: 1 } },
+        // What is true of the default edition's report alone: tests beside its content.
+        test: { name: 'report:cixi-2021', include: ['content/tests/**/*.test.ts'], env: { EDITION: 'content' }, sequence: { groupOrder: 1 } },
       },
       {
         // Real Chromium against the built site behind the project's nginx config.

@@ -1,10 +1,11 @@
 /**
- * `npm run anchors:update`: rewrites `content/anchors.json` from the built site. Readers cite by
- * these anchors; run this only when a change to them is intended, and say why in the commit.
+ * `npm run anchors:update`: rewrites the edition's `anchors.json` from the built site (`dist/`,
+ * or `DIST`). Readers cite by these anchors; run this only when a change to them is intended,
+ * and say why in the commit. `EDITION=<dir>` chooses the edition, as for the build.
  */
 import { writeFileSync } from 'node:fs';
-import { collectAnchors, MANIFEST_FILE } from '../test/support/anchors.ts';
+import { collectAnchors, manifestFile } from '../test/support/anchors.ts';
 
 const anchors = collectAnchors();
-writeFileSync(MANIFEST_FILE, JSON.stringify(anchors, null, 2) + '\n');
-console.log(`wrote ${MANIFEST_FILE}: ${anchors.length} anchors`);
+writeFileSync(manifestFile(), JSON.stringify(anchors, null, 2) + '\n');
+console.log(`wrote ${manifestFile()}: ${anchors.length} anchors`);

@@ -9,12 +9,15 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { quoteAt } from '../src/annotate/anchoring.ts';
-import { STORAGE_KEY } from '../src/annotate/storage-key.ts';
+import { annotationsKey } from '../src/annotate/storage-key.ts';
+import { readEdition } from '../src/edition/load-edition.ts';
 import type { Annotation } from '../src/annotate/model.ts';
 import { basePath } from '../src/report/base-path.ts';
 import { sourceParagraphs } from '../src/report/source.ts';
 import { launch } from '../test/support/browser.ts';
 import { startNginx } from '../test/support/nginx.ts';
+
+const STORAGE_KEY = annotationsKey(readEdition('content').id);
 
 const RUNS = 5;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

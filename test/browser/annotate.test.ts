@@ -10,12 +10,15 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { quoteAt } from '../../src/annotate/anchoring.ts';
-import { STORAGE_KEY } from '../../src/annotate/storage-key.ts';
+import { annotationsKey } from '../../src/annotate/storage-key.ts';
+import { readEdition } from '../../src/edition/load-edition.ts';
 import type { Annotation, Color } from '../../src/annotate/web-annotation.ts';
 import { sourceParagraphs } from '../../src/report/source.ts';
 import { axeViolations } from '../support/axe.ts';
 import { collectErrors, launch, SCREENSHOTS } from '../support/browser.ts';
 import { select } from '../support/selection.ts';
+
+const STORAGE_KEY = annotationsKey(readEdition('content').id);
 
 const baseUrl = inject('baseUrl');
 const intranetUrl = baseUrl.replace('127.0.0.1', 'intranet.test');

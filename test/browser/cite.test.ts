@@ -8,9 +8,12 @@ import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { gbt7714 } from '../../src/cite/format.ts';
+import { readEdition } from '../../src/edition/load-edition.ts';
 import { axeViolations } from '../support/axe.ts';
 import { collectErrors, launch } from '../support/browser.ts';
 import { select } from '../support/selection.ts';
+
+const { citation } = readEdition('content');
 
 const baseUrl = inject('baseUrl');
 const port = new URL(baseUrl).port;
@@ -41,13 +44,13 @@ test('the ¶ number opens the cite panel with every format; copy works on 127.0.
   expect(await values(page)).toEqual([
     permalink,
     `${baseUrl}work-2021/#p-42`,
-    gbt7714(permalink, new Date()),
+    gbt7714(citation, permalink, new Date()),
     '慈溪市2021年政府工作报告，第42段',
   ]);
   await page.locator('#cite-panel .cite-panel__copy').nth(2).click();
   await expect.poll(() => page.locator('#cite-panel').getAttribute('data-copied')).toBe('clipboard');
   expect(await page.locator('.cite-panel__status').textContent()).toContain('已复制');
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(gbt7714(permalink, new Date()));
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(gbt7714(citation, permalink, new Date()));
   expect(await axeViolations(page, '#cite-panel')).toEqual([]);
   await page.screenshot({ path: `${SHOTS}/cite-panel-desktop.png` });
   expect(errors).toEqual([]);

@@ -8,11 +8,12 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { DOWNLOADS } from '../../src/integrations/downloads.ts';
+import { readEdition } from '../../src/edition/load-edition.ts';
+import { downloadPaths } from '../../src/integrations/downloads.ts';
 import { launch } from '../support/browser.ts';
 import { benchmarkQueries, expectedParagraphs } from '../support/search-oracle.ts';
 
-const FILE = pathToFileURL(resolve('dist', DOWNLOADS.offline)).href;
+const FILE = pathToFileURL(resolve('dist', downloadPaths(readEdition('content')).offline)).href;
 const SHOTS = 'test-results/screenshots';
 let browser: Browser;
 let context: BrowserContext;

@@ -1,13 +1,16 @@
 /**
- * Every formula and number in a data-check note is arithmetically right, and every figure it
- * relies on stands verbatim in the report.
+ * The edition's data, whichever parts it has: every formula and number in a data-check note is
+ * arithmetically right, and every figure a note or an indicator table relies on stands verbatim
+ * in the report.
  */
 import { describe, expect, test } from 'vitest';
+import { currentEdition } from '../../src/edition/load-edition.ts';
 import { loadDataChecks } from '../../src/report/data-checks.ts';
-import { sourceParagraphs } from '../../src/report/source.ts';
-import { loadIndicatorTables, toCsv, toGfm } from '../../src/report/indicators.ts';
+import { loadIndicatorTables, toCsv, toGfm } from '../../src/indicators/indicators.ts';
+import { exists, load } from '../support/site.ts';
 
-const source = sourceParagraphs();
+const edition = currentEdition();
+const source = new Map(edition.source.model.paragraphs.map((p) => [p.n, p.text]));
 
 /** Evaluates plain arithmetic (numbers, + - * / ** and parentheses) and nothing else. */
 function evaluate(expr: string): number {
@@ -17,7 +20,17 @@ function evaluate(expr: string): number {
 
 const decimals = (value: string) => (value.split('.')[1] ?? '').length;
 
-describe.each(loadDataChecks())('data check $id', (check) => {
+test('the apparatus has its pages exactly when the edition has it, and nothing links to a missing one', () => {
+  const pages = { glossary: ['glossary/index.html', 'glossary-summaries.json', 'glossary-terms.json'], indicators: ['indicators/index.html'] };
+  for (const [part, files] of Object.entries(pages)) for (const file of files) expect(exists(file), file).toBe(!!edition.paths[part as keyof typeof pages]);
+  const home = load('index.html');
+  expect(home.querySelector('a[href$="/glossary/"]') !== null).toBe(!!edition.paths.glossary);
+  expect(home.querySelector('a[href$="/indicators/"]') !== null).toBe(!!edition.paths.indicators);
+  expect(load('search/index.html').querySelector('[data-glossary-terms]') !== null).toBe(!!edition.paths.glossary);
+  expect(load(`${edition.chapters[1]!.slug}/index.html`).querySelector('#term-popover') !== null).toBe(!!edition.paths.glossary);
+});
+
+describe.each(edition.paths.dataChecks ? loadDataChecks(edition.paths.dataChecks) : [])('data check $id', (check) => {
   test('its quotes stand verbatim in the report', () => {
     for (const q of check.quotes) expect(source.get(q.p), `¶${q.p}`).toContain(q.text);
   });
@@ -34,7 +47,7 @@ describe.each(loadDataChecks())('data check $id', (check) => {
   });
 });
 
-describe.each(loadIndicatorTables())('indicator table $id', (table) => {
+describe.each(edition.paths.indicators ? loadIndicatorTables(edition.paths.indicators, edition.indicatorOrder) : [])('indicator table $id', (table) => {
   test.each(table.rows)('$indicator ($scope): $value$unit stands verbatim in ¶$paragraph', (row) => {
     expect(source.get(row.paragraph)).toContain(`${row.value}${row.unit}`);
     if (row.scope !== '未注明') expect(source.get(row.paragraph)).toContain(row.scope);

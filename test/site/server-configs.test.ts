@@ -6,10 +6,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
+import { currentEdition } from '../../src/edition/load-edition.ts';
 import { headerPolicy, metaPolicy } from '../../src/security/csp.ts';
 import { DIST, htmlFiles, load } from '../support/site.ts';
 
-const nginx = readFileSync('deploy/nginx/cixi-2021.conf', 'utf8');
+const nginx = readFileSync('deploy/nginx/edition.conf', 'utf8');
 const apache = readFileSync('deploy/apache/.htaccess', 'utf8');
 const iis = readFileSync('deploy/iis/web.config', 'utf8');
 
@@ -26,7 +27,8 @@ const built = [...extensions(DIST)].sort();
 
 describe('every file type of the build has a MIME type in every config', () => {
   test('the build has the types we expect, Pagefind’s among them', () => {
-    expect(built).toEqual(expect.arrayContaining(['html', 'css', 'js', 'json', 'csv', 'woff2', 'pagefind', 'pf_meta', 'pf_index', 'pf_fragment']));
+    const csv = currentEdition().paths.indicators ? ['csv'] : [];
+    expect(built).toEqual(expect.arrayContaining(['html', 'css', 'js', 'json', ...csv, 'woff2', 'pagefind', 'pf_meta', 'pf_index', 'pf_fragment']));
   });
   test.each(built)('.%s', (ext) => {
     expect(nginx, 'nginx types {}').toMatch(new RegExp(`^\\s+\\S+\\s+[^;]*\\b${ext}\\b[^;]*;`, 'm'));

@@ -1,5 +1,5 @@
 /**
- * Runs the project's own nginx config (`deploy/nginx/cixi-2021.conf`) on a loopback port, serving
+ * Runs the project's own nginx config (`deploy/nginx/edition.conf`) on a loopback port, serving
  * `dist/` under a base path, as an intranet server would. Only the port, the root and the base
  * path change; everything else is the shipped file.
  */
@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const NGINX = process.env.NGINX ?? '/usr/sbin/nginx';
-const CONFIG = resolve('deploy/nginx/cixi-2021.conf');
+const CONFIG = resolve('deploy/nginx/edition.conf');
 
 export interface RunningServer {
   /** `http://127.0.0.1:PORT/base/` */

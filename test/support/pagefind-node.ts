@@ -1,5 +1,5 @@
 /**
- * Loads the built site's own `dist/pagefind/pagefind.js` in Node and runs the edition's search
+ * Loads the built site's own `pagefind/pagefind.js` (of `dist/` or `DIST`) in Node and runs the edition's search
  * code over it: the real index, the real search code, no browser. Pagefind fetches its files
  * relative to its own URL; in Node that URL is a file URL, which Node's fetch does not serve,
  * so file URLs are answered from disk (and counted, for the benchmark).
@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createSearch, type PagefindApi } from '../../src/search/engine.ts';
+import { DIST } from './site.ts';
 
 export interface NodeSearch {
   search: ReturnType<typeof createSearch>;
@@ -18,7 +19,7 @@ export interface NodeSearch {
 
 let fetched = 0;
 
-export async function loadNodeSearch(dist = 'dist'): Promise<NodeSearch> {
+export async function loadNodeSearch(dist = DIST): Promise<NodeSearch> {
   const realFetch = globalThis.fetch;
   globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input instanceof Request ? input.url : input);

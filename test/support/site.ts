@@ -1,13 +1,14 @@
 /**
  * Reading the built site in Node: its pages, their DOM (linkedom), the report text of an element
- * (editorial UI left out), and where an internal URL lands in `dist/`.
+ * (editorial UI left out), and where an internal URL lands in the build. The build is `dist/`,
+ * or the folder `DIST` names (the test projects of other editions set it, with `EDITION`).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { basePath } from '../../src/report/base-path.ts';
 
-export const DIST = 'dist';
+export const DIST = process.env.DIST ?? 'dist';
 export const BASE = basePath(process.env.BASE_PATH);
 /** A stand-in origin to resolve relative URLs against. */
 export const ORIGIN = 'http://edition.invalid';

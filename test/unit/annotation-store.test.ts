@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { AnnotationStore, DAMAGED_KEY, newId, readStore, STORAGE_KEY, STORE_MESSAGES, writeStore } from '../../src/annotate/store.ts';
+import { annotationsKey } from '../../src/annotate/storage-key.ts';
+import { AnnotationStore, damagedKey, newId, readStore, STORE_MESSAGES, writeStore } from '../../src/annotate/store.ts';
+
+const STORAGE_KEY = annotationsKey('sample-2024');
+const DAMAGED_KEY = damagedKey(STORAGE_KEY);
 import type { Annotation } from '../../src/annotate/model.ts';
 import { sample } from '../fixtures/annotations.ts';
 import { MemoryStorage } from '../fixtures/storage/memory-storage.ts';
@@ -10,30 +14,30 @@ const b: Annotation = { ...a, id: 'urn:uuid:00000000-0000-4000-8000-000000000001
 describe('reading and writing', () => {
   test('round trip', () => {
     const storage = new MemoryStorage();
-    expect(writeStore(storage, [a, b])).toBeUndefined();
-    expect(readStore(storage)).toEqual({ annotations: [a, b] });
+    expect(writeStore(storage, STORAGE_KEY, [a, b])).toBeUndefined();
+    expect(readStore(storage, STORAGE_KEY)).toEqual({ annotations: [a, b] });
   });
 
   test('an empty list leaves nothing behind', () => {
     const storage = new MemoryStorage();
-    writeStore(storage, [a]);
-    writeStore(storage, []);
+    writeStore(storage, STORAGE_KEY, [a]);
+    writeStore(storage, STORAGE_KEY, []);
     expect(storage.getItem(STORAGE_KEY)).toBeNull();
   });
 
   test('a damaged store is set aside, not overwritten, and the reader is told', () => {
     const storage = new MemoryStorage();
     storage.setItem(STORAGE_KEY, '{"version":1,"annotations":[{"id":');
-    expect(readStore(storage)).toEqual({ annotations: [], problem: STORE_MESSAGES.damaged });
+    expect(readStore(storage, STORAGE_KEY)).toEqual({ annotations: [], problem: STORE_MESSAGES.damaged(STORAGE_KEY) });
     expect(storage.getItem(DAMAGED_KEY)).toBe('{"version":1,"annotations":[{"id":');
     expect(storage.getItem(STORAGE_KEY)).toBeNull();
   });
 
   test('a full quota: a message, and what was stored stays', () => {
     const storage = new MemoryStorage(600);
-    expect(writeStore(storage, [a])).toBeUndefined();
+    expect(writeStore(storage, STORAGE_KEY, [a])).toBeUndefined();
     const before = storage.getItem(STORAGE_KEY);
-    expect(writeStore(storage, [a, b, { ...b, id: newId() }])).toBe(STORE_MESSAGES.quota);
+    expect(writeStore(storage, STORAGE_KEY, [a, b, { ...b, id: newId() }])).toBe(STORE_MESSAGES.quota);
     expect(storage.getItem(STORAGE_KEY)).toBe(before);
   });
 });
@@ -41,7 +45,7 @@ describe('reading and writing', () => {
 describe('the store', () => {
   test('a change that cannot be saved is not made', () => {
     const storage = new MemoryStorage(600);
-    const store = new AnnotationStore(storage);
+    const store = new AnnotationStore(storage, STORAGE_KEY);
     const heard: number[] = [];
     store.subscribe((list) => heard.push(list.length));
     expect(store.add(a)).toBeUndefined();
@@ -51,7 +55,7 @@ describe('the store', () => {
   });
 
   test('update keeps created and sets modified; remove', () => {
-    const store = new AnnotationStore(new MemoryStorage());
+    const store = new AnnotationStore(new MemoryStorage(), STORAGE_KEY);
     store.add(a);
     store.update(a.id, { color: 'pink', note: '改过' });
     expect(store.get(a.id)).toMatchObject({ color: 'pink', note: '改过', created: a.created });

@@ -1,11 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import remarkCrossReferences, { resolveRef } from '../../src/plugins/remark-cross-references.ts';
+import { readEdition } from '../../src/edition/load-edition.ts';
 import { loadCorrespondences } from '../../src/report/correspondences.ts';
-import { loadSource, sourceParagraphs } from '../../src/report/source.ts';
-import { chapterSlugs, numeral, reportTargets } from '../../src/report/targets.ts';
+import { numeral } from '../../src/report/numerals.ts';
+import { reportTargets } from '../../src/report/targets.ts';
 import { processor } from './markdown.ts';
 
-const targets = reportTargets(loadSource(), chapterSlugs('content/chapters'));
+/** The default edition's report and chapter URLs as data for the plugin. */
+const edition = readEdition('content');
+const sourceParagraphs = () => new Map(edition.source.model.paragraphs.map((p) => [p.n, p.text]));
+const targets = reportTargets(edition.source.model, edition.chapters);
 const run = (mdx: string) => processor([[remarkCrossReferences, { targets }]]).process(mdx).then(String);
 
 describe('<Ref>', () => {
@@ -36,7 +40,7 @@ describe('<Ref>', () => {
   });
 
   test('Chinese numerals for labels', () => {
-    expect([1, 3, 9, 10, 12].map(numeral)).toEqual(['一', '三', '九', '十', '十二']);
+    expect([1, 3, 9, 10, 12, 20, 21, 99].map(numeral)).toEqual(['一', '三', '九', '十', '十二', '二十', '二十一', '九十九']);
   });
 
   test('every ¶ and section of the report is a target, in the right chapter', () => {
@@ -49,7 +53,7 @@ describe('<Ref>', () => {
 
 describe('correspondences', () => {
   test('the committed file checks against the report', () => {
-    const c = loadCorrespondences(targets, (n) => sourceParagraphs().get(n));
+    const c = loadCorrespondences(targets, (n) => sourceParagraphs().get(n), edition.paths.correspondences!);
     expect(c.tasks.items).toHaveLength(10);
     expect(Object.keys(c.reviewToPlan)).toEqual(['1-1', '1-2', '1-3', '1-4', '1-5', '1-6']);
   });

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { chineseNumeral, parseReport, ReportParseError, summarize } from '../../src/report/parse-report.ts';
-import { SOURCE_FILE } from '../../src/report/source.ts';
+
+/** The default edition's source, the report the conventions were first read from. */
+const SOURCE_FILE = 'content/source/cixi-2021-government-work-report.txt';
 
 const fixture = (name: string) => readFileSync(`test/fixtures/reports/${name}`, 'utf8');
 
