@@ -31,7 +31,7 @@ export function readReportFile(file: string): { bytes: Buffer; text: string } {
     const lenient = new TextDecoder('utf-8').decode(bytes);
     const at = lenient.indexOf('\uFFFD');
     const before = lenient.slice(0, Math.max(0, at));
-    const line = before.split('\n').length;
+    const line = before.split(/\r\n|\r|\n/).length;
     throw new ContentError(
       file,
       line,
