@@ -393,7 +393,8 @@ describe('the 我的批注 page', () => {
     const json = await save('export-json');
     expect(json.name).toMatch(/^cixi-2021-annotations-\d{4}-\d{2}-\d{2}\.json$/);
     const collection = JSON.parse(readFileSync(json.path, 'utf8'));
-    expect(collection['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+    expect(collection['@context'][0]).toBe('http://www.w3.org/ns/anno.jsonld');
+    expect(collection.edition).toBe('cixi-2021');
     expect(collection.total).toBe(5);
     const item = collection.first.items.find((i: { id: string }) => i.id === original[0]!.id);
     expect(item.target.source).toBe(`${baseUrl}review-2020/`);

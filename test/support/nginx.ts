@@ -4,10 +4,10 @@
  * path change; everything else is the shipped file.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 const NGINX = process.env.NGINX ?? '/usr/sbin/nginx';
 const CONFIG = resolve('deploy/nginx/edition.conf');
@@ -53,22 +53,49 @@ export interface NginxOptions {
   cspHeader?: boolean;
 }
 
+/**
+ * The shipped server block for several sites under one host: its `location` block once per
+ * base path, as an administrator hosting several editions writes it (see the README).
+ */
+export function configureHost(config: string, port: number, root: string, bases: readonly string[]): string {
+  const lines = config.split('\n');
+  const start = lines.findIndex((l) => /location\s+\/\s+\{.*# edition:base/.test(l));
+  let depth = 0;
+  let end = start;
+  for (; end < lines.length; end++) {
+    depth += (lines[end]!.match(/\{/g) ?? []).length - (lines[end]!.match(/\}/g) ?? []).length;
+    if (depth === 0) break;
+  }
+  const block = lines.slice(start, end + 1).join('\n');
+  const one = (base: string) => configure(block, port, root, base);
+  return configure([...lines.slice(0, start), ...bases.map(one), ...lines.slice(end + 1)].join('\n'), port, root, '/');
+}
+
 export async function startNginx(distDir: string, base: string, options: NginxOptions = {}): Promise<RunningServer> {
+  if (!existsSync(join(distDir, 'index.html')))
+    throw new Error(`${distDir} 里没有构建好的网站：先运行 npm run build（npm test 会先构建）。`);
+  const www = mkdtempSync(join(tmpdir(), 'edition-www-'));
+  chmodSync(www, 0o755);
+  mkdirSync(join(www, base), { recursive: true });
+  cpSync(distDir, join(www, base), { recursive: true });
+  const server = await startNginxHost(www, [base], options);
+  return { ...server, stop: async () => (await server.stop(), rmSync(www, { recursive: true, force: true })) };
+}
+
+/** Starts nginx serving the web root `www` (sites already laid out in it) under each of `bases`. */
+export async function startNginxHost(www: string, bases: readonly string[], options: NginxOptions = {}): Promise<RunningServer> {
   if (!existsSync(NGINX))
     throw new Error(
       `没有找到 nginx（${NGINX}）。浏览器测试需要真实的 Web 服务器：运行 apt-get install -y nginx，或设置 NGINX=/path/to/nginx。`,
     );
-  if (!existsSync(join(distDir, 'index.html')))
-    throw new Error(`${distDir} 里没有构建好的网站：先运行 npm run build（npm test 会先构建）。`);
   const prefix = mkdtempSync(join(tmpdir(), 'edition-nginx-'));
   // nginx started as root serves files as an unprivileged worker: let it read the site.
   chmodSync(prefix, 0o755);
-  const root = join(prefix, 'www');
-  mkdirSync(join(root, base), { recursive: true });
-  cpSync(distDir, join(root, base), { recursive: true });
+  const root = resolve(www);
+  for (let dir = root; dir !== '/'; dir = dirname(dir)) chmodSync(dir, statSync(dir).mode | 0o005);
   mkdirSync(join(prefix, 'logs'));
   const port = await freePort();
-  let server = configure(readFileSync(CONFIG, 'utf8'), port, root, base);
+  let server = configureHost(readFileSync(CONFIG, 'utf8'), port, root, bases);
   if (options.cspHeader === false) server = server.replace(/^\s*add_header Content-Security-Policy .*$/gm, '');
   writeFileSync(
     join(prefix, 'nginx.conf'),
@@ -100,7 +127,7 @@ export async function startNginx(distDir: string, base: string, options: NginxOp
   const origin = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try {
-      const response = await fetch(origin + base);
+      const response = await fetch(origin + bases[0]);
       if (response.ok) break;
     } catch {
       // not up yet
@@ -110,7 +137,7 @@ export async function startNginx(distDir: string, base: string, options: NginxOp
   }
   return {
     origin,
-    baseUrl: origin + base,
+    baseUrl: origin + bases[0],
     port,
     requests() {
       const log = join(prefix, 'logs/access.log');
