@@ -70,6 +70,8 @@ export interface Edition {
   glossaryLevels: string[];
   indicatorOrder: string[];
   searchExamples?: string[];
+  /** Where the edition is published, ending in `/`, if the settings say (`publicUrl`). */
+  publicUrl?: string;
 }
 
 /** The edition folder chosen by `EDITION`, absolute. */
@@ -93,7 +95,8 @@ function readSettings(file: string): { settings: EditionSettings; text: string }
   const text = readFileSync(file, 'utf8');
   let raw: unknown;
   try {
-    raw = yaml.load(text);
+    // The core schema: a date stays the text it is (2024-01-10), never a Date.
+    raw = yaml.load(text, { schema: yaml.CORE_SCHEMA });
   } catch (error) {
     const mark = (error as { mark?: { line: number } }).mark;
     throw new ContentError(display(file), (mark?.line ?? 0) + 1, `不是有效的 YAML：${(error as Error).message.split('\n')[0]}`, '检查引号、冒号和缩进。');
@@ -229,6 +232,7 @@ export function readEdition(dir: string): Edition {
     glossaryLevels: settings.glossary?.levels ?? [],
     indicatorOrder: settings.indicators?.order ?? [],
     searchExamples: settings.searchExamples,
+    ...(settings.publicUrl ? { publicUrl: settings.publicUrl.replace(/\/?$/, '/') } : {}),
   };
 }
 

@@ -1,13 +1,16 @@
 /**
  * The edition's data, whichever parts it has: every formula and number in a data-check note is
  * arithmetically right, and every figure a note or an indicator table relies on stands verbatim
- * in the report.
+ * in the report; and nothing of another edition's report is in this one's build.
  */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { currentEdition } from '../../src/edition/load-edition.ts';
+import { currentEdition, readEdition } from '../../src/edition/load-edition.ts';
 import { loadDataChecks } from '../../src/report/data-checks.ts';
 import { loadIndicatorTables, toCsv, toGfm } from '../../src/indicators/indicators.ts';
-import { exists, load } from '../support/site.ts';
+import { DIST, exists, load } from '../support/site.ts';
+import { EDITIONS } from '../support/test-editions.ts';
 
 const edition = currentEdition();
 const source = new Map(edition.source.model.paragraphs.map((p) => [p.n, p.text]));
@@ -62,4 +65,22 @@ describe.each(edition.paths.indicators ? loadIndicatorTables(edition.paths.indic
   test('GFM: a header, a delimiter row and one row per indicator', () => {
     expect(toGfm(table, (n) => `#p-${n}`).split('\n')).toHaveLength(table.rows.length + 2);
   });
+});
+
+test('the build names no other edition’s report', () => {
+  const others = EDITIONS.map((e) => readEdition(resolve(e.edition))).filter((e) => e.id !== edition.id);
+  const words = others.flatMap((e) => [e.titleBlock.place, e.issuer, e.titleBlock.speaker.name, e.id]).filter((w) => !edition.issuer.includes(w));
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (/\.(html|js|css|json|txt|xml|svg|csv)$/.test(name)) {
+        const text = readFileSync(full, 'utf8');
+        for (const w of words) if (text.includes(w)) found.push(`${full}: ${w}`);
+      }
+    }
+  };
+  walk(DIST);
+  expect(found).toEqual([]);
 });
