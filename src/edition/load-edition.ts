@@ -69,7 +69,8 @@ export interface Edition {
   };
   glossaryLevels: string[];
   indicatorOrder: string[];
-  searchExamples?: string[];
+  /** The search page's examples: whole words, and parts of words that find them too. */
+  search: { examples?: string[]; partial?: string[] };
   /** Where the edition is published, ending in `/`, if the settings say (`publicUrl`). */
   publicUrl?: string;
 }
@@ -231,7 +232,7 @@ export function readEdition(dir: string): Edition {
     paths,
     glossaryLevels: settings.glossary?.levels ?? [],
     indicatorOrder: settings.indicators?.order ?? [],
-    searchExamples: settings.searchExamples,
+    search: settings.search ?? {},
     ...(settings.publicUrl ? { publicUrl: settings.publicUrl.replace(/\/?$/, '/') } : {}),
   };
 }
@@ -251,5 +252,5 @@ export function currentEdition(): Edition {
 
 /** A paragraph to show in examples of citing, two thirds of the way through: one every edition has, past the opening. */
 export function exampleParagraph(edition: Pick<Edition, 'source'>): number {
-  return Math.max(1, Math.round((edition.source.model.paragraphs.length * 2) / 3));
+  return Math.max(1, Math.floor((edition.source.model.paragraphs.length * 2) / 3));
 }

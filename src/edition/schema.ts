@@ -84,8 +84,27 @@ export const editionSchema = z
     correspondences: relativePath('correspondences ').optional(),
     /** Editorial checks of the report's arithmetic. */
     dataChecks: relativePath('dataChecks ').optional(),
-    /** Words the search page offers as examples (default: the most cited glossary terms). */
-    searchExamples: z.array(z.string().min(1)).max(6).optional(),
+    /**
+     * Where the edition is published, e.g. `https://example.gov.cn/reports/shili-2024/`, if known.
+     * The site itself never needs it (every link is relative to its base path); the EPUB does,
+     * to link each paragraph to its permalink on the web. Without it the book only names ¶N.
+     */
+    publicUrl: z
+      .string()
+      .url({ message: 'publicUrl 须为完整网址，例如 https://example.gov.cn/reports/shili-2024/。' })
+      .refine((u) => /^https?:\/\//.test(u), { message: 'publicUrl 须以 http:// 或 https:// 开头。' })
+      .refine((u) => !/[?#]/.test(u), { message: 'publicUrl 写网站的根地址，不要带 ? 或 #。' })
+      .optional(),
+    /** The search page's examples. */
+    search: z
+      .object({
+        /** Words to try (default: the glossary terms the report mentions most). */
+        examples: z.array(z.string().min(1)).max(6).optional(),
+        /** Parts of words that find them too (论英雄 finds 亩均论英雄); none by default. */
+        partial: z.array(z.string().min(1)).max(4).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
