@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { newEdition } from '../../src/edition/new-edition.ts';
 import { chineseNumeral, parseReport, ReportParseError, type ReportModel } from '../../src/report/parse-report.ts';
 
 const REAL_REPORT = readFileSync(
@@ -328,6 +329,32 @@ describe('any text: a model of its lines, or a ReportParseError naming one of it
       }),
     );
     fc.assert(fc.property(anyText, (text) => void outcome(text)), { numRuns: 3000 });
+  });
+});
+
+describe('npm run new on any text: a whole edition, or a ReportParseError naming one of its lines', () => {
+  test('report-like texts and fragment soups, through the title block, the chapters and the manifest', () => {
+    // Half of them with a title block the engine can read, so that most go all the way through.
+    const block = ['政 府 工 作 报 告', '2024年1月10日在示例县', '第十八届人民代表大会第三次会议上', '县长  王  某'];
+    const generated = new Set(['政 府 工 作 报 告', '2021年2月2日在慈溪市', '市长  盛  悠', '政府工作报告']);
+    const readable = report.map((r) => ({ ...r, lines: [...block, ...r.lines.filter((l) => !generated.has(l))] }));
+    const texts = fc.oneof(asFile(readable), asFile(report), asFile(fc.array(fragment, { maxLength: 30 }).map((lines) => ({ lines }))));
+    let editions = 0;
+    fc.assert(
+      fc.property(texts, (r) => {
+        try {
+          const edition = newEdition(r.text, 'report.txt');
+          check(edition.files.has('edition.yaml') && edition.files.has('anchors.json'), 'files');
+          check(edition.files.size === edition.model.parts.length + 3, 'one chapter per part, and the opening');
+          check(/^[a-z0-9]+(-[a-z0-9]+)*$/.test(edition.id), `id ${edition.id}`);
+          editions++;
+        } catch (error) {
+          checkError(r.text, error);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+    expect(editions).toBeGreaterThan(300);
   });
 });
 
