@@ -49,8 +49,21 @@ async function watch(browser: Browser, origin: string, base: string, problems: C
   return { context, page };
 }
 
+/**
+ * The CSP violations the page recorded. A permalink page's meta refresh may leave it while it is
+ * read; the violations are then read from the page it went to, once that has loaded.
+ */
 async function violations(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as { __csp: string[] }).__csp ?? []);
+  const read = () => page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await read();
+    } catch (error) {
+      if (!/context was destroyed|navigat/i.test(String(error))) throw error;
+      await page.waitForLoadState('load');
+    }
+  }
+  return read();
 }
 
 /** Two characters of the report that a search finds: from the first long run of Chinese in ¶2. */
