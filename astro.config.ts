@@ -1,6 +1,7 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import editionIntegration from './src/edition/integration.ts';
+import epub from './src/epub/integration.ts';
 import { currentEdition } from './src/edition/load-edition.ts';
 import { loadGlossary } from './src/glossary/load-glossary.ts';
 import downloads from './src/integrations/downloads.ts';
@@ -50,6 +51,8 @@ export default defineConfig({
     pagefindIndex(),
     katexAssets(),
     serverConfigs(edition),
+    // The EPUB, from the built pages; before downloads(), whose zip holds it.
+    epub({ base, edition }),
     // Last: it packs the finished site and builds the offline edition from the built pages.
     downloads({ base, edition }),
   ],

@@ -20,7 +20,15 @@ export function downloadPaths(edition: Pick<Edition, 'id'>) {
   return {
     offline: `downloads/${edition.id}-report-offline.html`,
     site: `downloads/${edition.id}-report-site.zip`,
+    epub: `downloads/${edition.id}.epub`,
   } as const;
+}
+
+/** Writes a download's size into the built home page, where it shows `data-size-of="<key>"`. */
+export async function writeDownloadSize(out: string, key: string, bytes: number): Promise<void> {
+  const homePath = join(out, 'index.html');
+  const home = await readFile(homePath, 'utf8');
+  await writeFile(homePath, home.replace(new RegExp(`(data-size-of="${key}"[^>]*>)[^<]*`), `$1${formatSize(bytes)}`));
 }
 
 /** 1.2 MB, 850 KB: sizes as readers read them. */
@@ -58,11 +66,7 @@ export default function downloads(options: DownloadsOptions): AstroIntegration {
         const html = await buildOffline({ dist: out, base: options.base, edition, records, katexDir: KATEX_DIR });
         await mkdir(join(out, 'downloads'), { recursive: true });
         await writeFile(join(out, DOWNLOADS.offline), html);
-        const homePath = join(out, 'index.html');
-        const patch = async (key: string, bytes: number) => {
-          const home = await readFile(homePath, 'utf8');
-          await writeFile(homePath, home.replace(new RegExp(`(data-size-of="${key}"[^>]*>)[^<]*`), `$1${formatSize(bytes)}`));
-        };
+        const patch = (key: string, bytes: number) => writeDownloadSize(out, key, bytes);
         await patch('offline', Buffer.byteLength(html));
 
         // The site as it is, for an intranet server; the zip does not contain itself.
