@@ -4,9 +4,12 @@
  * host and sub-path it is served from) and today's date.
  *
  * GB/T 7714-2015 (信息与文献 参考文献著录规则), the form for a report published online:
- *   主要责任者. 题名：其他题名信息[文献类型标志/文献载体标志]. (更新或修改日期)[引用日期]. 获取和访问路径.
+ *   主要责任者. 题名: 其他题名信息[文献类型标志/文献载体标志]. (更新或修改日期)[引用日期]. 获取和访问路径.
  * R = report (报告), OL = online (联机网络); dates as YYYY-MM-DD. The day the report was
- * delivered stands as the date of publication.
+ * delivered stands as the date of publication. The 著录用符号 of the standard (8.1) are
+ * half-width: 其他题名信息 follows a half-width colon and a space, as the official CSL style
+ * (China National Standard GB/T 7714-2015) writes it, so a reference copied from here and one
+ * a reference manager makes are the same.
  */
 import type { CitationInfo } from '../edition/load-edition.ts';
 
@@ -33,9 +36,17 @@ export function rangeAnchor({ from, to }: Range): string {
   return from === to ? `p-${from}` : `p-${from}-${to}`;
 }
 
+/**
+ * The title with its other title information, as GB/T 7714 and reference managers (which have
+ * no subtitle field) write it: 政府工作报告: 2024年1月10日在示例县第十八届人民代表大会第三次会议上.
+ */
+export function fullTitle(c: Pick<CitationInfo, 'title' | 'subtitle'>): string {
+  return c.subtitle ? `${c.title}: ${c.subtitle}` : c.title;
+}
+
 /** The GB/T 7714-2015 reference, ending with the URL and a full stop. */
 export function gbt7714(c: CitationInfo, url: string, accessed: Date): string {
-  return `${c.author}. ${c.title}：${c.subtitle}[R/OL]. (${c.issued})[${isoDate(accessed)}]. ${url}.`;
+  return `${c.author}. ${fullTitle(c)}[R/OL]. (${c.issued})[${isoDate(accessed)}]. ${url}.`;
 }
 
 /** The short in-text form: 示例县2024年政府工作报告，第12段 (or 第12—15段). */

@@ -128,7 +128,7 @@ export async function initAnnotationsPage() {
         break;
       case 'export-json':
         await loadParagraphs();
-        say((await transfer()).exportJson(store.list, chapterHref));
+        say((await transfer()).exportJson(store.list, chapterHref, paragraphs));
         break;
       case 'export-md':
         say((await transfer()).exportMarkdown(store.list, (n) => absolute(permalink(n))));

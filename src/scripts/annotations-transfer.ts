@@ -7,33 +7,29 @@ import { locate, quoteAt } from '../annotate/anchoring.ts';
 import { LIMITS, type Annotation } from '../annotate/model.ts';
 import type { AnnotationStore } from '../annotate/store.ts';
 import edition from 'virtual:edition';
-import { merge, parseImport, toCollection, toMarkdown } from '../annotate/web-annotation.ts';
+import { merge, parseImport, toCollection, toMarkdown, type ParagraphTexts } from '../annotate/web-annotation.ts';
 import { localDate } from './annotation-view.ts';
+import { downloadText } from './download.ts';
 
 /** Notes that look like markup: imported as text all the same, and the reader is told so. */
 const MARKUP = /<\s*[a-z!/?]/i;
 
-function download(name: string, type: string, text: string) {
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([text], { type }));
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-}
 
 const fileName = (ext: string) => `${edition.id}-annotations-${localDate(new Date().toISOString())}.${ext}`;
 
-/** Downloads the W3C Web Annotation collection; `source` is the chapter URL of a paragraph. */
-export function exportJson(list: readonly Annotation[], source: (n: number) => string): string {
-  download(fileName('json'), 'application/ld+json', JSON.stringify(toCollection(list, (a) => source(a.paragraph), edition), null, 2));
+/**
+ * Downloads the W3C Web Annotation collection; `source` is the chapter URL of a paragraph,
+ * `paragraphs` every paragraph's report text and chapter (positions are written in code points
+ * of that text, and each quote made distinct among the paragraphs of its chapter).
+ */
+export function exportJson(list: readonly Annotation[], source: (n: number) => string, paragraphs?: ParagraphTexts): string {
+  downloadText(fileName('json'), 'application/ld+json', JSON.stringify(toCollection(list, (a) => source(a.paragraph), edition, { paragraphs }), null, 2));
   return `已导出 ${list.length} 条批注（W3C Web Annotation JSON-LD）。`;
 }
 
 /** Downloads the readable Markdown; `permalink` is the public address of a paragraph. */
 export function exportMarkdown(list: readonly Annotation[], permalink: (n: number) => string): string {
-  download(fileName('md'), 'text/markdown;charset=utf-8', toMarkdown(list, (a) => permalink(a.paragraph), edition));
+  downloadText(fileName('md'), 'text/markdown;charset=utf-8', toMarkdown(list, (a) => permalink(a.paragraph), edition));
   return `已导出 ${list.length} 条批注（Markdown）。`;
 }
 
@@ -44,7 +40,7 @@ export function exportMarkdown(list: readonly Annotation[], permalink: (n: numbe
 export async function importFile(file: File, store: AnnotationStore, textOf: (n: number) => string): Promise<{ message: string } | { error: string }> {
   if (file.size > LIMITS.bytes)
     return { error: `文件“${file.name}”过大（${(file.size / 1024 / 1024).toFixed(1)} MB），最多 1 MB。未导入任何内容，原有批注不变。` };
-  const read = parseImport(await file.text(), edition);
+  const read = parseImport(await file.text(), edition, textOf);
   if ('error' in read) return { error: `文件“${file.name}”：${read.error}` };
   // Re-anchored by the quote: where the words are found, the position (and the text around
   // them) is taken from this edition; where they are not, the annotation is kept as it came.

@@ -1,13 +1,17 @@
 /**
  * The 引用 panel itself, loaded on the first click of a ¶ number (see cite-panel.ts): the
  * paragraph's permalink, the chapter link, a GB/T 7714-2015 reference and a short in-text form,
- * each with a copy button; shift-click on another ¶ number extends it to a range. The panel
- * takes focus; Esc or 关闭 closes it and focus returns to the ¶ number.
+ * each with a copy button; and the reference as files for reference managers (RIS, BibTeX,
+ * CSL-JSON, see src/cite/files.ts), each to download or copy. Shift-click on another ¶ number
+ * extends it to a range. The panel takes focus; Esc or 关闭 closes it and focus returns to the
+ * ¶ number.
  */
 import edition from 'virtual:edition';
+import { citationFiles, citationKey } from '../cite/files.ts';
 import { gbt7714, rangeAnchor, rangeLabel, shortForm, type Range } from '../cite/format.ts';
 import { url } from '../report/urls.ts';
 import { paragraphOf } from './cite-panel.ts';
+import { downloadText } from './download.ts';
 import { COPY_MESSAGES, copyText } from './copy.ts';
 import { placeBelow } from './place-below.ts';
 
@@ -50,6 +54,53 @@ function close(restoreFocus: boolean) {
   if (restoreFocus) trigger?.focus();
 }
 
+function button(label: string, describedBy: string, action: () => void | Promise<void>) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = 'cite-panel__copy';
+  b.textContent = label;
+  b.setAttribute('aria-describedby', describedBy);
+  b.addEventListener('click', () => void action());
+  return b;
+}
+
+/** The files for reference managers: each named, to download or copy. */
+function fileRows(list: Element, status: Element, r: Range, permalink: string) {
+  const part = { edition: edition.id, range: r, url: permalink, accessed: new Date(), language: document.documentElement.lang };
+  const dt = document.createElement('dt');
+  dt.textContent = '引用文件（导入 Zotero、EndNote、NoteExpress 等文献管理软件）';
+  list.append(dt);
+  for (const file of citationFiles(edition.citation, part)) {
+    const dd = document.createElement('dd');
+    dd.className = 'cite-panel__file';
+    const name = `${citationKey(part)}.${file.ext}`;
+    const label = document.createElement('span');
+    label.className = 'cite-panel__value';
+    label.id = `cite-file-${file.ext}`;
+    label.textContent = `${file.label}（${name}）`;
+    // What copying selects where the browser allows nothing else: the file's text, shown then.
+    const shown = document.createElement('pre');
+    shown.className = 'cite-panel__value cite-panel__file-text';
+    shown.textContent = file.text;
+    shown.hidden = true;
+    dd.append(
+      label,
+      button('下载', label.id, () => {
+        downloadText(name, `${file.type};charset=utf-8`, file.text);
+        status.textContent = `${file.label}：已下载 ${name}。`;
+      }),
+      button('复制', label.id, async () => {
+        const result = await copyText(file.text, shown);
+        if (result === 'selected') shown.hidden = false;
+        status.textContent = `${file.label}：${COPY_MESSAGES[result]}`;
+        panel!.dataset.copied = result;
+      }),
+      shown,
+    );
+    list.append(dd);
+  }
+}
+
 function render() {
   const p = panel!;
   const r = range!;
@@ -85,6 +136,7 @@ function render() {
     dd.append(text, button);
     list.append(dt, dd);
   });
+  fileRows(list, p.querySelector('.cite-panel__status')!, r, permalink);
   p.querySelector('.cite-panel__status')!.textContent = '';
 }
 

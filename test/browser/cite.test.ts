@@ -1,19 +1,27 @@
 /**
  * Citing in Chromium: the cite panel from a ¶ number (mouse and keyboard), its formats, copying
  * on a secure origin (127.0.0.1) and on a plain-HTTP intranet name that is not a secure
- * context, ranges by shift-click and by URL, and 复制引用 of selected words with a link that
- * finds them again.
+ * context, ranges by shift-click and by URL, 复制引用 of selected words with a link that
+ * finds them again, the citation files (RIS, BibTeX, CSL-JSON) downloaded and copied and read
+ * back by Citation.js, and the metadata reference managers read from the pages, with no
+ * Content Security Policy violation.
  */
-import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-csl';
+import '@citation-js/plugin-ris';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { gbt7714 } from '../../src/cite/format.ts';
+import { toBibtex } from '../../src/cite/files.ts';
+import { fullTitle, gbt7714 } from '../../src/cite/format.ts';
 import { readEdition } from '../../src/edition/load-edition.ts';
 import { axeViolations } from '../support/axe.ts';
 import { collectErrors, launch } from '../support/browser.ts';
 import { select } from '../support/selection.ts';
 
-const { citation } = readEdition('content');
+const edition = readEdition('content');
+const { citation } = edition;
 
 const baseUrl = inject('baseUrl');
 const port = new URL(baseUrl).port;
@@ -28,7 +36,8 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-const values = (page: import('playwright-core').Page) => page.locator('#cite-panel .cite-panel__value').allTextContents();
+/** The values the panel shows (a file's text, shown only where copying fails, left out). */
+const values = (page: import('playwright-core').Page) => page.locator('#cite-panel span.cite-panel__value').allTextContents();
 
 test('the ¶ number opens the cite panel with every format; copy works on 127.0.0.1', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -41,12 +50,15 @@ test('the ¶ number opens the cite panel with every format; copy works on 127.0.
   await page.locator('#cite-panel:not([hidden])').waitFor();
   expect(await page.locator('#cite-panel-title').textContent()).toBe('引用 ¶42');
   const permalink = `${baseUrl}p/42/`;
-  expect(await values(page)).toEqual([
+  expect((await values(page)).slice(0, 4)).toEqual([
     permalink,
     `${baseUrl}work-2021/#p-42`,
     gbt7714(citation, permalink, new Date()),
     '慈溪市2021年政府工作报告，第42段',
   ]);
+  // The subtitle after a half-width colon and a space, as the official CSL style writes it.
+  expect((await values(page))[2]).toMatch(/^慈溪市人民政府\. 政府工作报告: 2021年2月2日在慈溪市第十七届人民代表大会第五次会议上\[R\/OL\]\. \(2021-02-02\)\[\d{4}-\d{2}-\d{2}\]\. http/);
+  expect((await values(page)).slice(4)).toEqual(['RIS（cixi-2021-p42.ris）', 'BibTeX（cixi-2021-p42.bib）', 'CSL-JSON（cixi-2021-p42.json）']);
   await page.locator('#cite-panel .cite-panel__copy').nth(2).click();
   await expect.poll(() => page.locator('#cite-panel').getAttribute('data-copied')).toBe('clipboard');
   expect(await page.locator('.cite-panel__status').textContent()).toContain('已复制');
@@ -153,5 +165,104 @@ test('复制引用: selected words are copied with a link that finds them again'
     return r.top > 40 && r.bottom < innerHeight;
   });
   expect(inView).toBe(true);
+  await context.close();
+});
+
+/** Parsed by Citation.js: the CSL-JSON items a file holds. */
+const parsed = (text: string) => new Cite(text).data as { type: string; title: string; URL: string; page: string; author: { family?: string; literal?: string }[] }[];
+
+test('citation files: RIS, BibTeX and CSL-JSON downloaded and copied, and read back by Citation.js', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl).origin });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  await page.goto(`${baseUrl}work-2021/`);
+  await page.locator('#p-42 .pnum').click();
+  await page.locator('#cite-panel:not([hidden])').waitFor();
+  const file = (ext: string) => page.locator('#cite-panel .cite-panel__file').filter({ has: page.locator(`#cite-file-${ext}`) });
+  const permalink = `${baseUrl}p/42/`;
+  for (const ext of ['ris', 'bib', 'json']) {
+    const [download] = await Promise.all([page.waitForEvent('download'), file(ext).getByRole('button', { name: '下载' }).click()]);
+    expect(download.suggestedFilename()).toBe(`cixi-2021-p42.${ext}`);
+    const [item, ...more] = parsed(readFileSync((await download.path())!, 'utf8'));
+    expect(more).toEqual([]);
+    expect(item).toMatchObject({ type: 'report', title: fullTitle(citation), URL: permalink, page: '¶42' });
+    expect(item!.author.map((a) => a.literal ?? a.family)).toEqual([citation.author]);
+    expect(await page.locator('.cite-panel__status').textContent()).toContain(`已下载 cixi-2021-p42.${ext}`);
+  }
+  await file('bib').getByRole('button', { name: '复制' }).click();
+  await expect.poll(() => page.locator('#cite-panel').getAttribute('data-copied')).toBe('clipboard');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(toBibtex(citation, { edition: edition.id, range: { from: 42, to: 42 }, url: permalink, accessed: new Date(), language: edition.language }));
+  expect(await page.locator('.cite-panel__status').textContent()).toBe('BibTeX：已复制。');
+
+  // A range: its link, its paragraphs as the pages cited.
+  await page.locator('#p-45 .pnum').click({ modifiers: ['Shift'] });
+  await expect.poll(() => page.locator('#cite-panel-title').textContent()).toBe('引用 ¶42–45');
+  const [ris] = await Promise.all([page.waitForEvent('download'), file('ris').getByRole('button', { name: '下载' }).click()]);
+  expect(ris.suggestedFilename()).toBe('cixi-2021-p42-45.ris');
+  expect(parsed(readFileSync((await ris.path())!, 'utf8'))[0]).toMatchObject({ URL: `${baseUrl}work-2021/#p-42-45`, page: '¶42-45' });
+  expect(await axeViolations(page, '#cite-panel')).toEqual([]);
+  await page.screenshot({ path: `${SHOTS}/cite-panel-files.png` });
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+/** The metadata in a page's head, as a reference manager reads it. */
+const metadata = (page: Page) =>
+  page.evaluate(() => ({
+    meta: [...document.querySelectorAll('head meta[name^="citation_"], head meta[name^="DC."]')].map((m) => [m.getAttribute('name'), m.getAttribute('content')]),
+    jsonLd: [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent!)),
+    violations: (window as unknown as { __csp: string[] }).__csp,
+  }));
+
+test('metadata for reference managers: Highwire, Dublin Core and schema.org JSON-LD, with no CSP violation', async () => {
+  const context = await browser.newContext();
+  // Every CSP violation of every document, as the page itself sees it.
+  await context.addInitScript(() => {
+    (window as unknown as { __csp: string[] }).__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  const csp: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) csp.push(m.text());
+  });
+  await page.goto(`${baseUrl}work-2021/`);
+  const chapter = await metadata(page);
+  expect(Object.fromEntries(chapter.meta)).toMatchObject({
+    citation_title: fullTitle(citation),
+    citation_author: citation.author,
+    citation_technical_report_institution: citation.author,
+    citation_publication_date: citation.issued.replace(/-/g, '/'),
+    citation_language: edition.language,
+    'DC.title': fullTitle(citation),
+    'DC.creator': citation.author,
+    'DC.date': citation.issued,
+  });
+  expect(chapter.jsonLd).toHaveLength(1);
+  expect(chapter.jsonLd[0]).toMatchObject({ '@context': 'https://schema.org', '@type': 'Report', url: '/work-2021/'.replace('/', new URL(baseUrl).pathname), isPartOf: { '@type': 'Report', name: fullTitle(citation) } });
+  expect(chapter.violations).toEqual([]);
+
+  // The permalink page: read before its refresh moves on, then followed.
+  const response = await page.request.get(`${baseUrl}p/42/`);
+  const html = await response.text();
+  expect(html).toContain('<meta name="citation_firstpage" content="¶42">');
+  expect(html).toMatch(/<script type="application\/ld\+json">\{[^<]*"position":42[^<]*\}<\/script>/);
+  await page.goto(`${baseUrl}p/42/`);
+  await page.waitForURL(/work-2021\/#p-42$/);
+  expect(csp).toEqual([]);
+
+  // Every chapter page and every permalink carries them.
+  const paths = [...edition.chapters.map((c) => `${c.slug}/`), ...Array.from({ length: edition.source.model.paragraphs.length }, (_, i) => `p/${i + 1}/`)];
+  for (const path of paths) {
+    const head = (await (await page.request.get(`${baseUrl}${path}`)).text()).split('</head>')[0]!;
+    expect(head, path).toContain(`<meta name="citation_title" content="${fullTitle(citation)}">`);
+    expect(head, path).toContain(`<meta name="DC.creator" content="${citation.author}">`);
+    expect(head.match(/<script type="application\/ld\+json">/g), path).toHaveLength(1);
+    if (path.startsWith('p/')) expect(head, path).toContain(`<meta name="citation_firstpage" content="¶${path.slice(2, -1)}">`);
+  }
+  expect(errors).toEqual([]);
   await context.close();
 });

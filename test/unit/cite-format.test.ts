@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { gbt7714, isoDate, parseRangeHash, quotation, quoteLink, rangeAnchor, rangeLabel, shortForm } from '../../src/cite/format.ts';
+import { fullTitle, gbt7714, isoDate, parseRangeHash, quotation, quoteLink, rangeAnchor, rangeLabel, shortForm } from '../../src/cite/format.ts';
 import { readEdition } from '../../src/edition/load-edition.ts';
 
 /** The default edition's citation facts, read from its settings and its title block. */
@@ -8,10 +8,17 @@ const { citation } = readEdition('content');
 describe('citation formats', () => {
   const day = new Date(2026, 10, 29);
 
-  test('GB/T 7714-2015: author. title：subtitle[R/OL]. (issued)[accessed]. URL.', () => {
+  test('GB/T 7714-2015: author. title: subtitle[R/OL]. (issued)[accessed]. URL.', () => {
     expect(gbt7714(citation, 'http://intranet.test/reports/cixi-2021/p/42/', day)).toBe(
-      '慈溪市人民政府. 政府工作报告：2021年2月2日在慈溪市第十七届人民代表大会第五次会议上[R/OL]. (2021-02-02)[2026-11-29]. http://intranet.test/reports/cixi-2021/p/42/.',
+      '慈溪市人民政府. 政府工作报告: 2021年2月2日在慈溪市第十七届人民代表大会第五次会议上[R/OL]. (2021-02-02)[2026-11-29]. http://intranet.test/reports/cixi-2021/p/42/.',
     );
+  });
+
+  test('the subtitle follows a half-width colon and a space, as the official CSL style has it; never a full-width one', () => {
+    const reference = gbt7714(citation, 'http://x/p/1/', day);
+    expect(reference).toContain(`${citation.title}: ${citation.subtitle}[R/OL]`);
+    expect(reference).not.toContain('：');
+    expect(fullTitle({ title: '政府工作报告', subtitle: '' })).toBe('政府工作报告');
   });
 
   test('dates are YYYY-MM-DD with leading zeros', () => {
