@@ -23,7 +23,8 @@ function runImport(input: string) {
   return { out, ...result };
 }
 
-describe('npm run import', () => {
+// Each test spawns the command (tsx): seconds each on a busy two-core machine.
+describe('npm run import', { timeout: 60_000 }, () => {
   test('this report: parts=3 sections=15 paragraphs=64 on the last line', () => {
     const { out, stdout, status } = runImport(SOURCE_FILE);
     expect(status).toBe(0);

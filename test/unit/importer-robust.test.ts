@@ -9,10 +9,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { newEdition } from '../../src/edition/new-edition.ts';
 import { chineseNumeral, parseReport, ReportParseError, type ReportModel } from '../../src/report/parse-report.ts';
 
+
+// Thousands of generated cases per test: seconds each, more on a busy two-core machine.
+vi.setConfig({ testTimeout: 60_000 });
 const REAL_REPORT = readFileSync(
   new URL('../../content/source/cixi-2021-government-work-report.txt', import.meta.url),
   'utf8',

@@ -16,7 +16,8 @@ const REPORT = 'test/fixtures/editions/sample-county/report.txt';
 const fresh = () => join(mkdtempSync(join(tmpdir(), 'edition-new-')), 'ed');
 const runNew = (...args: string[]) => spawnSync(TSX, ['scripts/new.ts', ...args], { encoding: 'utf8' });
 
-describe('npm run new', () => {
+// Each test spawns the command (tsx) once or more: seconds each on a busy two-core machine.
+describe('npm run new', { timeout: 60_000 }, () => {
   const dir = fresh();
   const result = runNew(REPORT, dir);
 
