@@ -34,6 +34,19 @@ export default defineConfig({
           sequence: { groupOrder: 2 },
         },
       },
+      {
+        // The same test bodies in three engines (Chromium, Firefox ESR, WebKitGTK) against the
+        // built site behind the project's nginx config; see test/engines/engine.ts.
+        test: {
+          name: 'engines',
+          include: ['test/engines/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup-engines.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          maxWorkers: 2,
+          sequence: { groupOrder: 2 },
+        },
+      },
     ],
   },
 });

@@ -9,6 +9,7 @@ import edition from 'virtual:edition';
 import { quotation, quoteLink } from '../cite/format.ts';
 import { COPY_MESSAGES, copyText } from './copy.ts';
 import { focusParagraph } from './focus-paragraph.ts';
+import { placePanel } from './place-panel.ts';
 import { toast } from './toast.ts';
 
 export interface Selected {
@@ -105,10 +106,11 @@ export function updateToolbar(annotate: Annotate) {
   bar ??= build(annotate);
   if (bar.previousElementSibling !== current.para) current.para.after(bar);
   bar.hidden = false;
-  const rect = current.range.getBoundingClientRect();
-  const origin = (bar.offsetParent ?? document.body).getBoundingClientRect();
-  const width = bar.offsetWidth || 200;
-  const viewport = document.documentElement.clientWidth;
-  bar.style.left = `${Math.max(8, Math.min(rect.right - width, viewport - width - 8)) - origin.left}px`;
-  bar.style.top = `${rect.bottom + 8 - origin.top}px`;
+  // Under the selection's end, or above it where the window has no room below; on screen.
+  const range = current.range;
+  void placePanel(
+    bar,
+    { getBoundingClientRect: () => range.getBoundingClientRect(), getClientRects: () => range.getClientRects(), contextElement: current.para },
+    { placement: 'bottom-end' },
+  );
 }

@@ -7,7 +7,8 @@
  * (a non-modal dialog, announced with its title); Esc or the close button closes it and focus
  * returns to the term. A click outside closes it too.
  */
-import { placeBelow } from './place-below.ts';
+// Placement (Floating UI) loads when a popover first opens, not with the page.
+const placement = () => import('./place-panel.ts');
 
 type Summaries = Record<string, { term: string; summary: string }>;
 
@@ -47,12 +48,15 @@ export function initTermPopovers() {
 
   const open = async (link: HTMLAnchorElement) => {
     let entry;
+    let place;
     try {
-      entry = (await loadSummaries(popover.dataset.summaries!))[termId(link)];
+      const loaded = await Promise.all([loadSummaries(popover.dataset.summaries!), placement()]);
+      entry = loaded[0][termId(link)];
+      place = loaded[1].placePanel;
     } catch {
       entry = undefined;
     }
-    if (!entry) {
+    if (!entry || !place) {
       location.href = link.href;
       return;
     }
@@ -62,9 +66,9 @@ export function initTermPopovers() {
     summary.textContent = entry.summary;
     more.href = link.href;
     popover.hidden = false;
-    placeBelow(popover, link, 352);
+    await place(popover, link, { maxWidth: 352 });
     link.setAttribute('aria-expanded', 'true');
-    popover.focus();
+    popover.focus({ preventScroll: true });
   };
 
   for (const link of terms) {

@@ -3,6 +3,7 @@
  * move through them, Enter opens one (or, with none chosen, the search page), Esc closes.
  * Loaded only when the reader starts a search.
  */
+import { placePanel } from '../scripts/place-panel.ts';
 import { loadSearch } from './load-pagefind.ts';
 import { glossaryItem, paragraphItem, searchPageHref, statusText } from './render.ts';
 
@@ -33,7 +34,12 @@ export function initPanel(input: HTMLInputElement) {
     } else input.removeAttribute('aria-activedescendant');
   };
   const open = (value: boolean) => {
+    const opening = value && panel.hidden;
     panel.hidden = !value;
+    // Under the box, right-aligned, inside the window, at most 34 × 36 rem (at the default
+    // size); shorter, scrolling inside, where the window is short. It follows the box while
+    // shown, as results come and go.
+    if (opening) void placePanel(panel, input.form ?? input, { placement: 'bottom-end', maxWidth: 544, maxHeight: 576, belowHeader: false });
     input.setAttribute('aria-expanded', String(value));
     if (!value) setActive(null);
   };
