@@ -2,10 +2,10 @@
  * The downloads the home page offers, made after everything else is built:
  * - the offline edition, one HTML file that works opened from disk (src/offline/);
  * - the whole site as a zip, to put on an intranet server as it is.
- * Their sizes are written into the home page's download list. Runs last: it reads the search
- * records the build left and removes them, and the zip must hold the finished site.
+ * Their sizes are written into the home page's download list. Runs last: the offline file's
+ * search reads the search records the build left, and the zip must hold the finished site.
  */
-import { readFile, readdir, rm, stat, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, readdir, stat, writeFile, mkdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -59,7 +59,6 @@ export default function downloads(options: DownloadsOptions): AstroIntegration {
         const out = fileURLToPath(dir);
         const recordsPath = join(out, RECORDS_FILE);
         const records: SearchRecord[] = JSON.parse(await readFile(recordsPath, 'utf8'));
-        await rm(recordsPath);
 
         const { edition } = options;
         const DOWNLOADS = downloadPaths(edition);

@@ -1,7 +1,8 @@
 /**
  * Builds the Pagefind index after Astro has written the site, from the records the
  * `search-records.json` endpoint emitted, through Pagefind's Node API (the downloads
- * integration, which runs last, uses the records too and then removes the file). Each record's content is
+ * integration, which runs last, uses the records too; they stay in the site for browsers that
+ * cannot run Pagefind, see src/search/load-pagefind.ts). Each record's content is
  * its character bigrams (see `src/search/tokens.ts` for why); the original text travels in the
  * record's meta for excerpts and checking.
  */

@@ -1,6 +1,6 @@
 /**
- * Emits the search records (see `src/search/records.ts`) for the Pagefind integration. The file
- * exists only during the build: the integration deletes it after indexing.
+ * Emits the search records (see `src/search/records.ts`) for the Pagefind integration, and for
+ * the search of browsers that cannot run Pagefind's WebAssembly.
  */
 import type { APIRoute } from 'astro';
 import { getChapters, glossaryEntries } from '../report/edition.ts';

@@ -1,7 +1,9 @@
 /**
  * The records the edition gives Pagefind: one per paragraph and one per glossary entry. Built
- * by the `search-records.json` endpoint during the build and consumed by the Pagefind
- * integration, which removes the file once the index is written.
+ * by the `search-records.json` endpoint during the build and indexed by the Pagefind
+ * integration. The file stays in the site: browsers whose CSP support predates
+ * `'wasm-unsafe-eval'` (Chromium 86–96) may not run Pagefind's WebAssembly, and then search
+ * these records directly (see load-pagefind.ts).
  */
 
 /** Pagefind meta values are strings. */
