@@ -18,7 +18,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../support/free-port.ts';
 import { Builder, By, Key, Origin, type WebDriver } from 'selenium-webdriver';
 import { inject } from 'vitest';
 import { callSource, centreOf, chord, nextFrames, settleAfterLoad, SHOTS, takeProblems, type Engine, type EngineEnvironment, type EnginePage, type PageOptions } from './engine.ts';
@@ -41,17 +41,6 @@ const KEYS: Record<string, string> = {
   Meta: Key.META,
 };
 const key = (name: string) => KEYS[name] ?? name;
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** What MiniBrowser's window adds around the page (its toolbar), learnt on the first resize. */
 const chrome = { width: 0, height: 0 };
