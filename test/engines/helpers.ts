@@ -2,6 +2,7 @@
  * What the engine tests do in pages, written once over the engine interface: selecting words
  * as a reader would, reading the clipboard back, measuring a floating panel against the window.
  */
+import { selectInPage } from '../support/selection.ts';
 import { nextFrames, type EnginePage } from './engine.ts';
 
 /**
@@ -9,37 +10,7 @@ import { nextFrames, type EnginePage } from './engine.ts';
  * edition UI) and ends the selection as a mouse does, with a mouseup, so the toolbar appears.
  */
 export function selectWords(page: EnginePage, n: number, quote: string, occurrence = 0) {
-  return page.evaluate(
-    (n: number, q: string, k: number) => {
-      const p = document.getElementById(`p-${n}`)!;
-      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT, {
-        acceptNode: (node) => (node.parentElement?.closest('[data-edition-ui]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-      });
-      const nodes: { node: Text; start: number }[] = [];
-      let all = '';
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        nodes.push({ node: node as Text, start: all.length });
-        all += node.nodeValue;
-      }
-      let at = -1;
-      for (let i = 0; i <= k; i++) at = all.indexOf(q, at + 1);
-      if (at < 0) throw new Error(`not found: ${q}`);
-      const point = (offset: number, end: boolean) => {
-        let hit = nodes[0]!;
-        for (const x of nodes) if (end ? x.start < offset : x.start <= offset) hit = x;
-        return [hit.node, offset - hit.start] as const;
-      };
-      const range = document.createRange();
-      range.setStart(...point(at, false));
-      range.setEnd(...point(at + q.length, true));
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-      document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-    },
-    n,
-    quote,
-    occurrence,
-  );
+  return page.evaluate(selectInPage, n, quote, occurrence);
 }
 
 /**
