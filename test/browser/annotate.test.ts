@@ -17,6 +17,7 @@ import { sourceParagraphs } from '../../src/report/source.ts';
 import { axeViolations } from '../support/axe.ts';
 import { collectErrors, launch, SCREENSHOTS } from '../support/browser.ts';
 import { select } from '../support/selection.ts';
+import { seedAnnotations } from '../support/seed-annotations.ts';
 
 const STORAGE_KEY = annotationsKey(readEdition('content').id);
 
@@ -43,16 +44,7 @@ function annotation(n: number, quote: string, extra: Partial<Annotation> = {}, o
   return { id, paragraph: n, quote: quoteAt(t, position), position, color: 'yellow', note: '', created: '2026-11-20T08:00:00.000Z', modified: '2026-11-20T08:00:00.000Z', ...extra };
 }
 
-const seed = (context: BrowserContext, list: Annotation[]) =>
-  context.addInitScript(
-    ([key, value]) => {
-      if (!sessionStorage.getItem('seeded')) {
-        localStorage.setItem(key!, value!);
-        sessionStorage.setItem('seeded', '1');
-      }
-    },
-    [STORAGE_KEY, JSON.stringify({ version: 1, annotations: list })],
-  );
+const seed = (context: BrowserContext, list: Annotation[]) => seedAnnotations(context, STORAGE_KEY, list);
 
 const stored = (page: Page) => page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
 const storedList = async (page: Page): Promise<Annotation[]> => JSON.parse((await stored(page)) ?? '{"annotations":[]}').annotations;

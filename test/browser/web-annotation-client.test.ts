@@ -18,6 +18,7 @@ import type { Annotation } from '../../src/annotate/web-annotation.ts';
 import { readEdition } from '../../src/edition/load-edition.ts';
 import { sourceParagraphs } from '../../src/report/source.ts';
 import { collectErrors, launch } from '../support/browser.ts';
+import { seedAnnotations } from '../support/seed-annotations.ts';
 
 const edition = readEdition('content');
 const STORAGE_KEY = annotationsKey(edition.id);
@@ -63,16 +64,7 @@ function of(n: number, quote: string, occurrence = 0, color?: Annotation['color'
   return annotation(n, at, at + quote.length, color, note);
 }
 
-const seed = (context: BrowserContext, list: Annotation[]) =>
-  context.addInitScript(
-    ([key, value]) => {
-      if (!sessionStorage.getItem('seeded')) {
-        localStorage.setItem(key!, value!);
-        sessionStorage.setItem('seeded', '1');
-      }
-    },
-    [STORAGE_KEY, JSON.stringify({ version: 1, annotations: list })],
-  );
+const seed = (context: BrowserContext, list: Annotation[]) => seedAnnotations(context, STORAGE_KEY, list);
 
 /** The first paragraph of the report with a note marker in it, and its report text before the marker. */
 async function paragraphWithNote(page: Page): Promise<{ n: number; before: string }> {
