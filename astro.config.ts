@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import editionIntegration from './src/edition/integration.ts';
@@ -28,8 +29,9 @@ export default defineConfig({
   base,
   // OUT_DIR lets the tests build a sub-path edition beside the main one.
   outDir: process.env.OUT_DIR ?? './dist',
-  // One cache per edition: two editions' content never mix in Astro's data store.
-  cacheDir: `./node_modules/.astro/${edition.id}`,
+  // One cache per edition and output folder: two editions' content never mix in Astro's data
+  // store, and two builds running at once never share one.
+  cacheDir: `./node_modules/.astro/${edition.id}${process.env.OUT_DIR ? `-${basename(process.env.OUT_DIR)}` : ''}`,
   trailingSlash: 'always',
   build: {
     format: 'directory',

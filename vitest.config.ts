@@ -1,19 +1,19 @@
 import { defineConfig } from 'vitest/config';
-import { EDITIONS } from './test/support/test-editions.ts';
+import { EDITIONS } from './tests/support/test-editions.ts';
 
 export default defineConfig({
   test: {
-    reporters: ['default', './test/support/summary-reporter.ts'],
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
       {
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], sequence: { groupOrder: 0 } },
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], sequence: { groupOrder: 0 } },
       },
       // The engine's checks over a built site, on every edition: the default one (dist/, which
       // npm test builds first) and those scripts/test-editions.ts makes and builds.
       ...EDITIONS.map(({ name, edition, dist }) => ({
         test: {
           name: `site:${name}`,
-          include: ['test/site/**/*.test.ts'],
+          include: ['tests/site/**/*.test.ts'],
           env: { EDITION: edition, DIST: dist },
           sequence: { groupOrder: 1 },
         },
@@ -26,8 +26,8 @@ export default defineConfig({
         // Real Chromium against the built site behind the project's nginx config.
         test: {
           name: 'browser',
-          include: ['test/browser/**/*.test.ts'],
-          globalSetup: ['test/support/global-setup.ts'],
+          include: ['tests/browser/**/*.test.ts'],
+          globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           maxWorkers: 2,
@@ -36,11 +36,11 @@ export default defineConfig({
       },
       {
         // The same test bodies in three engines (Chromium, Firefox ESR, WebKitGTK) against the
-        // built site behind the project's nginx config; see test/engines/engine.ts.
+        // built site behind the project's nginx config; see tests/engines/engine.ts.
         test: {
           name: 'engines',
-          include: ['test/engines/**/*.test.ts'],
-          globalSetup: ['test/support/global-setup-engines.ts'],
+          include: ['tests/engines/**/*.test.ts'],
+          globalSetup: ['tests/support/global-setup-engines.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           maxWorkers: 2,

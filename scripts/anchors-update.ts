@@ -4,7 +4,7 @@
  * and say why in the commit. `EDITION=<dir>` chooses the edition, as for the build.
  */
 import { writeFileSync } from 'node:fs';
-import { collectAnchors, manifestFile } from '../test/support/anchors.ts';
+import { collectAnchors, manifestFile } from '../tests/support/anchors.ts';
 
 const anchors = collectAnchors();
 writeFileSync(manifestFile(), JSON.stringify(anchors, null, 2) + '\n');

@@ -10,8 +10,8 @@
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { basePath } from '../src/report/base-path.ts';
-import { chromiumPath, CHROMIUM_FLAGS } from '../test/support/browser.ts';
-import { startNginx } from '../test/support/nginx.ts';
+import { chromiumPath, CHROMIUM_FLAGS } from '../tests/support/browser.ts';
+import { startNginx } from '../tests/support/nginx.ts';
 
 export const PAGES = ['', 'review-2020/'];
 const RUNS = 3;

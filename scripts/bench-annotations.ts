@@ -14,8 +14,8 @@ import { readEdition } from '../src/edition/load-edition.ts';
 import type { Annotation } from '../src/annotate/model.ts';
 import { basePath } from '../src/report/base-path.ts';
 import { sourceParagraphs } from '../src/report/source.ts';
-import { launch } from '../test/support/browser.ts';
-import { startNginx } from '../test/support/nginx.ts';
+import { launch } from '../tests/support/browser.ts';
+import { startNginx } from '../tests/support/nginx.ts';
 
 const STORAGE_KEY = annotationsKey(readEdition('content').id);
 

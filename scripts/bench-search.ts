@@ -6,10 +6,10 @@
  * Needs a built site (`npm run build`).
  */
 import type { Page } from 'playwright-core';
-import { launch } from '../test/support/browser.ts';
-import { startNginx, type RunningServer } from '../test/support/nginx.ts';
-import { loadNodeSearch } from '../test/support/pagefind-node.ts';
-import { benchmarkQueries, expectedParagraphs } from '../test/support/search-oracle.ts';
+import { launch } from '../tests/support/browser.ts';
+import { startNginx, type RunningServer } from '../tests/support/nginx.ts';
+import { loadNodeSearch } from '../tests/support/pagefind-node.ts';
+import { benchmarkQueries, expectedParagraphs } from '../tests/support/search-oracle.ts';
 import { basePath } from '../src/report/base-path.ts';
 
 const queries = benchmarkQueries();

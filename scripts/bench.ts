@@ -9,9 +9,9 @@
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { gzipSync } from 'node:zlib';
-import { launch } from '../test/support/browser.ts';
-import { startNginx } from '../test/support/nginx.ts';
-import { htmlFiles, load, reportText } from '../test/support/site.ts';
+import { launch } from '../tests/support/browser.ts';
+import { startNginx } from '../tests/support/nginx.ts';
+import { htmlFiles, load, reportText } from '../tests/support/site.ts';
 import { basePath } from '../src/report/base-path.ts';
 import { browserFigures, quality } from './bench-search.ts';
 

@@ -1,13 +1,13 @@
 /**
  * `npm run test:editions`: makes and builds the editions the engine's tests run on besides the
- * default one (see `test/support/test-editions.ts`), the way a reader of the README would: with
+ * default one (see `tests/support/test-editions.ts`), the way a reader of the README would: with
  * `npm run new` on a report the project has never built, then `EDITION=… npm run build`.
  * Prints how long each step took.
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { EDITIONS, FIXTURE, HOST, TEST_EDITIONS_DIR } from '../test/support/test-editions.ts';
+import { EDITIONS, FIXTURE, HOST, TEST_EDITIONS_DIR } from '../tests/support/test-editions.ts';
 
 function run(what: string, command: string, args: string[], env: Record<string, string> = {}) {
   const started = performance.now();

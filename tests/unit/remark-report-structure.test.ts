@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import remarkReportStructure from '../../src/plugins/remark-report-structure.ts';
 import { processor } from './markdown.ts';
 
-const FIXTURES = 'test/fixtures/remark-report-structure';
+const FIXTURES = 'tests/fixtures/remark-report-structure';
 const source = new Map([
   [1, '过去一年，全县经济稳中有进。'],
   [2, '（一）产业发展迈出新步伐。工业增加值增长6%。'],

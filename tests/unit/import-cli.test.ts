@@ -54,7 +54,7 @@ describe('npm run import', { timeout: 60_000 }, () => {
   });
 
   test('a report with four parts and mixed sections', () => {
-    const { stdout, status, out } = runImport('test/fixtures/reports/four-parts.txt');
+    const { stdout, status, out } = runImport('tests/fixtures/reports/four-parts.txt');
     expect(status).toBe(0);
     expect(stdout.trim().split('\n').at(-1)).toBe('parts=4 sections=5 paragraphs=13');
     expect(readdirSync(out)).toHaveLength(5);
@@ -65,7 +65,7 @@ describe('npm run import', { timeout: 60_000 }, () => {
   });
 
   test('text it cannot place: exit 1, file, line and the fix', () => {
-    const { status, stderr } = runImport('test/fixtures/reports/section-before-part.txt');
+    const { status, stderr } = runImport('tests/fixtures/reports/section-before-part.txt');
     expect(status).toBe(1);
     expect(stderr).toMatch(/section-before-part\.txt:5: 节标题“（一）这一节没有部分可以归属”出现在第一个部分标题之前/);
     expect(stderr).toContain('修改方法 (fix)');

@@ -11,7 +11,7 @@ import { ContentError } from '../../src/edition/content-error.ts';
 import { newEdition } from '../../src/edition/new-edition.ts';
 import { readEdition } from '../../src/edition/load-edition.ts';
 
-const REPORT = readFileSync('test/fixtures/editions/sample-county/report.txt', 'utf8');
+const REPORT = readFileSync('tests/fixtures/editions/sample-county/report.txt', 'utf8');
 
 /** A fresh edition folder, its settings changed by `change`. */
 function edition(change: (settings: string) => string = (s) => s, extra: Record<string, string> = {}): string {

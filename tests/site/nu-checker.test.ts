@@ -8,7 +8,7 @@
  * Counted: errors, and warnings about the Content Security Policy (they would mean a blocked
  * script or stylesheet). Not counted: its advice on heading levels. The noise it reports that is
  * not a fault of the pages is filtered narrowly, each kind for a stated reason checked against
- * the page itself; see `NOISE` in test/support/vnu.ts.
+ * the page itself; see `NOISE` in tests/support/vnu.ts.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

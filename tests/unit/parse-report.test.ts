@@ -5,7 +5,7 @@ import { chineseNumeral, parseReport, ReportParseError, summarize } from '../../
 /** The default edition's source, the report the conventions were first read from. */
 const SOURCE_FILE = 'content/source/cixi-2021-government-work-report.txt';
 
-const fixture = (name: string) => readFileSync(`test/fixtures/reports/${name}`, 'utf8');
+const fixture = (name: string) => readFileSync(`tests/fixtures/reports/${name}`, 'utf8');
 
 describe('the Cixi 2021 report', () => {
   const model = parseReport(readFileSync(SOURCE_FILE, 'utf8'));

@@ -1,7 +1,7 @@
 /**
  * Selecting report words in a paragraph as a reader would (a selection, then the mouseup that
  * ends one), for the tests of 复制引用 and annotations, in Chromium here and in every engine
- * through test/engines/helpers.ts.
+ * through tests/engines/helpers.ts.
  */
 import type { Page } from 'playwright-core';
 

@@ -70,7 +70,7 @@ export interface Engine {
   close(): Promise<void>;
 }
 
-/** Where the engines' global setup put things (see test/support/global-setup-engines.ts). */
+/** Where the engines' global setup put things (see tests/support/global-setup-engines.ts). */
 export interface EngineEnvironment {
   /** The X display WebKitGTK draws on. */
   display: string;

@@ -2,7 +2,7 @@
  * Search in Chromium, Firefox ESR and WebKit: from the header (the results panel on screen on
  * a desktop and a phone, the keyboard through it to a paragraph, the words highlighted there),
  * and the search page, whose answers for a sample of the benchmark are those of the oracle that
- * the Chromium suite checks against (test/support/search-oracle.ts). Pagefind runs its
+ * the Chromium suite checks against (tests/support/search-oracle.ts). Pagefind runs its
  * WebAssembly under the site's CSP in each engine. Then the offline edition, opened from disk
  * (file://), with its own search.
  */

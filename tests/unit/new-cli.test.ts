@@ -12,7 +12,7 @@ import { readEdition } from '../../src/edition/load-edition.ts';
 import { anchorManifest } from '../../src/report/anchor-manifest.ts';
 
 const TSX = 'node_modules/.bin/tsx';
-const REPORT = 'test/fixtures/editions/sample-county/report.txt';
+const REPORT = 'tests/fixtures/editions/sample-county/report.txt';
 const fresh = () => join(mkdtempSync(join(tmpdir(), 'edition-new-')), 'ed');
 const runNew = (...args: string[]) => spawnSync(TSX, ['scripts/new.ts', ...args], { encoding: 'utf8' });
 

@@ -7,7 +7,7 @@
  * src/security/csp.ts), the same cache rules (hashed files immutable, pages revalidated), the
  * same security headers, downloads as attachments; the 404 page; compression that leaves
  * Pagefind's already-compressed files alone; and search working through Apache in Chromium.
- * IIS cannot run here; its config is checked statically (test/site/server-configs.test.ts).
+ * IIS cannot run here; its config is checked statically (tests/site/server-configs.test.ts).
  */
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';

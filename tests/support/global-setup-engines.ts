@@ -1,5 +1,5 @@
 /**
- * For the engine tests (test/engines/): the project's nginx config serving the built site, as
+ * For the engine tests (tests/engines/): the project's nginx config serving the built site, as
  * for the Chromium suite; an X display (Xvfb) for WebKitGTK, which has no headless mode; a GTK
  * style for MiniBrowser; and an HTTP proxy that sends the intranet host name to the loopback,
  * for a plain-HTTP origin that is not a secure context in Firefox and WebKit (Chromium maps the

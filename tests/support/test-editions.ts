@@ -5,7 +5,7 @@
  * `scripts/test-editions.ts` makes and builds them; `vitest.config.ts` runs the site tests on each.
  */
 export const TEST_EDITIONS_DIR = '.test-editions';
-export const FIXTURE = 'test/fixtures/editions/sample-county';
+export const FIXTURE = 'tests/fixtures/editions/sample-county';
 
 export interface TestEdition {
   /** The test project's name. */
