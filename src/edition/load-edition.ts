@@ -64,6 +64,7 @@ export interface Edition {
     anchors: string;
     glossary?: string;
     indicators?: string;
+    charts?: string;
     correspondences?: string;
     dataChecks?: string;
   };
@@ -208,6 +209,7 @@ export function readEdition(dir: string): Edition {
   const paths: Edition['paths'] = { settings: settingsFile, chapters: chaptersDir, anchors: join(dir, 'anchors.json') };
   if (settings.glossary) paths.glossary = apparatusDir(ctx, 'glossary', join(dir, settings.glossary.dir), '.md', '名词解释');
   if (settings.indicators) paths.indicators = apparatusDir(ctx, 'indicators', join(dir, settings.indicators.dir), '.yaml', '指标表');
+  if (settings.charts) paths.charts = apparatusDir(ctx, 'charts', join(dir, settings.charts.dir), '.yaml', '图表数据');
   if (settings.correspondences) paths.correspondences = apparatusFile(ctx, 'correspondences', join(dir, settings.correspondences), '对照阅读');
   if (settings.dataChecks) paths.dataChecks = apparatusFile(ctx, 'dataChecks', join(dir, settings.dataChecks), '数据核对');
 

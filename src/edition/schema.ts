@@ -80,6 +80,11 @@ export const editionSchema = z
       .object({ dir: relativePath('indicators.dir '), order: z.array(z.string()).default([]) })
       .strict()
       .optional(),
+    /**
+     * A folder of chart data (`*.yaml`, one chart each): the report's figures drawn at build
+     * time on the 主要指标 page and beside the paragraphs they come from. Needs `indicators`.
+     */
+    charts: z.object({ dir: relativePath('charts.dir ') }).strict().optional(),
     /** 对照阅读: how the parts answer to each other. */
     correspondences: relativePath('correspondences ').optional(),
     /** Editorial checks of the report's arithmetic. */
