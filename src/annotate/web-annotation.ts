@@ -18,7 +18,7 @@
  *   characters either side and by a `TextPositionSelector`.
  * - What the quote and the positions count is the paragraph's report text: the text of the
  *   element `#p-N` without the elements marked `data-edition-ui` (the ¶ number, note markers),
- *   which is exactly the paragraph's line in the report (see src/annotate/dom-text.ts).
+ *   which is exactly the paragraph's line in the report (see src/annotate/ui/dom-text.ts).
  *   Positions count Unicode code points, as the model requires; the edition itself counts
  *   UTF-16 code units, as DOM ranges do, and converts both ways against the paragraph's text.
  *   The two differ only where the text has characters outside the Basic Multilingual Plane.

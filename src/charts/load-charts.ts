@@ -4,15 +4,15 @@
  * that a test can find it again in its paragraph. This module only reads and checks the data;
  * drawing is elsewhere. Every mistake stops the build with the file, the line and the fix.
  *
- * The YAML is read with js-yaml's core schema: `2008.30` stays what it is in `text` only if
+ * The YAML is read by the editions' one parser (`src/edition/read-data.ts`), with js-yaml's core schema: `2008.30` stays what it is in `text` only if
  * quoted, and a date stays text. `value` must equal `Number(text)`, so a figure is typed twice
  * and a slip in either is caught.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { z } from 'astro/zod';
-import yaml from 'js-yaml';
 import { ContentError, lineOf } from '../edition/content-error.ts';
+import { parseData } from '../edition/read-data.ts';
 import { currentEdition, type Edition } from '../edition/load-edition.ts';
 
 /** One value the report states, exactly as it stands in ¶paragraph. */
@@ -138,74 +138,13 @@ const display = (path: string) => {
   return rel && !rel.startsWith('..') ? rel : path;
 };
 
-/** YAML parsed with the core schema, and the 1-based line each mapping or list opens on. */
-function parseYaml(file: string, source: string): { data: unknown; lines: WeakMap<object, number> } {
-  const lines = new WeakMap<object, number>();
-  const open: number[] = [];
-  try {
-    const data = yaml.load(source, {
-      schema: yaml.CORE_SCHEMA,
-      filename: file,
-      // js-yaml reports each node as it opens and closes: the opening line is where an editor looks.
-      listener(event, state) {
-        if (event === 'open') open.push(state.line);
-        else {
-          const line = open.pop()!;
-          if (state.result !== null && typeof state.result === 'object') lines.set(state.result as object, line + 1);
-        }
-      },
-    });
-    return { data, lines };
-  } catch (error) {
-    const mark = (error as { mark?: { line: number } }).mark;
-    throw new ContentError(file, (mark?.line ?? 0) + 1, `不是有效的 YAML：${(error as Error).message.split('\n')[0]}`, '检查引号、冒号和缩进。');
-  }
-}
-
-/**
- * The line of `path` in the parsed data: the opening line of the deepest mapping or list on the
- * path, then the line of the last key named, searched from there.
- */
-function lineAt(source: string, data: unknown, lines: WeakMap<object, number>, path: readonly (string | number)[]): number {
-  let node = data;
-  let line = 1;
-  let key: string | undefined;
-  for (const step of path) {
-    if (node === null || typeof node !== 'object') break;
-    line = lines.get(node) ?? line;
-    if (typeof step === 'string') key = step;
-    node = (node as Record<string | number, unknown>)[step];
-    if (node !== null && typeof node === 'object') key = undefined;
-  }
-  if (node !== null && typeof node === 'object') return lines.get(node) ?? line;
-  // A missing field: the line of the mapping it is missing from.
-  if (node === undefined) return line;
-  return key ? lineOf(source, `${key}:`, line, line) : line;
-}
-
 /** Reads one chart from its YAML text; `tables` are the edition's indicator table ids, when known. */
 export function readChart(file: string, source: string, tables?: readonly string[]): Chart {
-  const { data, lines } = parseYaml(file, source);
-  const at = (path: readonly (string | number)[]) => lineAt(source, data, lines, path);
   const id = basename(file).replace(/\.yaml$/, '');
   if (!ID.test(id))
     throw new ContentError(file, 1, `文件名 ${basename(file)} 不能用作图的 id。`, '文件名即图的 id（锚点）：用小写字母、数字和连字符，例如 changes-2016-2020.yaml。');
-
-  const parsed = chartSchema.safeParse(data ?? {});
-  if (!parsed.success) {
-    // A misspelt key also makes its field missing: name the typo, the cause, first.
-    const issue = parsed.error.issues.find((i) => i.code === 'unrecognized_keys') ?? parsed.error.issues[0]!;
-    const where = issue.path.length ? issue.path.join('.') : '（顶层）';
-    if (issue.code === 'unrecognized_keys')
-      throw new ContentError(
-        file,
-        lineOf(source, `${issue.keys[0]}:`, at(issue.path)),
-        `${where === '（顶层）' ? '' : `${where}：`}不认识的字段：${issue.keys.join('、')}。`,
-        '可用的字段：图 title、summary、kind、series、table、rows；每行 indicator、unit、scope、points；每个数值 series、text、value、paragraph、quote、impliedYear。',
-      );
-    throw new ContentError(file, at(issue.path), `${where}：${issue.message}`, fixFor(issue.path));
-  }
-  const chart: Chart = { id, ...parsed.data };
+  const { data, lineAt: at } = parseData(file, source, chartSchema, { fix: (path) => fixFor(path) });
+  const chart: Chart = { id, ...data };
 
   if (chart.table !== undefined && tables && !tables.includes(chart.table))
     throw new ContentError(
@@ -253,7 +192,7 @@ export function readChart(file: string, source: string, tables?: readonly string
   return chart;
 }
 
-function fixFor(path: readonly (string | number)[]): string {
+function fixFor(path: readonly (string | number)[]): string | undefined {
   const last = path.filter((k) => typeof k === 'string').at(-1);
   switch (last) {
     case 'text':
@@ -262,7 +201,7 @@ function fixFor(path: readonly (string | number)[]): string {
     case 'series':
       return '系列标签按绘制顺序列在图的 series 中，每个数值的 series 写其中一个。';
     default:
-      return '按 src/charts/load-charts.ts 中该字段的说明修改。';
+      return undefined;
   }
 }
 

@@ -10,9 +10,9 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import yaml from 'js-yaml';
 import { parseReport, ReportParseError, type ReportModel } from '../report/parse-report.ts';
-import { ContentError, lineOf, lineOfPath } from './content-error.ts';
+import { ContentError, lineOf } from './content-error.ts';
+import { parseData } from './read-data.ts';
 import { editionSchema, type EditionSettings } from './schema.ts';
 import { readTitleBlock, type TitleBlock } from './title-block.ts';
 
@@ -94,29 +94,14 @@ function readSettings(file: string): { settings: EditionSettings; text: string }
       '找不到本版的设置文件 edition.yaml。',
       '用 npm run new -- <报告.txt> <目录> 生成一个编辑目录，或检查 EDITION 是否指向编辑目录。',
     );
-  const text = readFileSync(file, 'utf8');
-  let raw: unknown;
-  try {
-    // The core schema: a date stays the text it is (2024-01-10), never a Date.
-    raw = yaml.load(text, { schema: yaml.CORE_SCHEMA });
-  } catch (error) {
-    const mark = (error as { mark?: { line: number } }).mark;
-    throw new ContentError(display(file), (mark?.line ?? 0) + 1, `不是有效的 YAML：${(error as Error).message.split('\n')[0]}`, '检查引号、冒号和缩进。');
-  }
-  const parsed = editionSchema.safeParse(raw ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const path = issue.path.join('.') || '（顶层）';
-    if (issue.code === 'unrecognized_keys')
-      throw new ContentError(
-        display(file),
-        lineOf(text, `${issue.keys[0]}:`),
-        `不认识的设置项：${issue.keys.join('、')}。`,
-        `可用的设置项：${Object.keys(editionSchema.shape).join('、')}；标题、日期、地点、会议和报告人从报告的标题块读出，不必写在这里（读不出时写在 titleBlock 下）。`,
-      );
-    throw new ContentError(display(file), lineOfPath(text, issue.path), `${path}：${issue.message}`, fixFor(issue.path[0]));
-  }
-  return { settings: parsed.data, text };
+  const { data: settings, text } = parseData(display(file), readFileSync(file, 'utf8'), editionSchema, {
+    keyNoun: '设置项',
+    fix: (path, issue) =>
+      issue.code === 'unrecognized_keys'
+        ? '标题、日期、地点、会议和报告人从报告的标题块读出，不必写在这里（读不出时写在 titleBlock 下）。'
+        : fixFor(path[0]),
+  });
+  return { settings, text };
 }
 
 function fixFor(key: string | number | undefined): string {

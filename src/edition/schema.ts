@@ -91,8 +91,9 @@ export const editionSchema = z
     dataChecks: relativePath('dataChecks ').optional(),
     /**
      * Where the edition is published, e.g. `https://example.gov.cn/reports/shili-2024/`, if known.
-     * The site itself never needs it (every link is relative to its base path); the EPUB does,
-     * to link each paragraph to its permalink on the web. Without it the book only names ¶N.
+     * Links never need it (every link is relative to the base path). With it, each page's
+     * citation metadata gives absolute URLs (src/cite/metadata.ts) and the EPUB links each
+     * paragraph to its permalink on the web; without it, those are left out and the book only names ¶N.
      */
     publicUrl: z
       .string()

@@ -1,12 +1,15 @@
 /**
  * Reads the glossary files at configuration time, for the markdown plugins (which mark terms in
  * the text) and for the checks no single entry can make: every `related` id exists, and no two
- * entries claim the same term or alias. Errors name the file and the line.
+ * entries claim the same term or alias. Each entry's front matter is read by the shared parser
+ * against the same schema as the content collection's. Errors name the file and the line.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import yaml from 'js-yaml';
 import { ContentError, lineOf } from '../edition/content-error.ts';
+import { currentEdition } from '../edition/load-edition.ts';
+import { readFrontMatter } from '../edition/read-data.ts';
+import { glossaryEntrySchema } from './schema.ts';
 
 export interface GlossaryTerm {
   id: string;
@@ -26,28 +29,17 @@ export class GlossaryError extends ContentError {
   }
 }
 
-/** Parses one entry file; its frontmatter is YAML between `---` lines. */
-export function parseEntry(file: string, text: string): GlossaryTerm & { text: string } {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---(\r?\n|$)/.exec(text);
-  if (!match) throw new GlossaryError(file, 1, '没有 frontmatter。', '文件应以 --- 开头，写明 term、aliases 等字段，再以 --- 结束。');
-  let data: Record<string, unknown>;
+/** Parses one entry file against the glossary schema, with the edition's `levels`. */
+export function parseEntry(file: string, text: string, levels: readonly string[] = []): GlossaryTerm & { text: string } {
+  let data;
   try {
-    data = (yaml.load(match[1]!) ?? {}) as Record<string, unknown>;
+    ({ data } = readFrontMatter(file, text, glossaryEntrySchema(levels)));
   } catch (error) {
-    const mark = (error as { mark?: { line: number } }).mark;
-    throw new GlossaryError(file, (mark?.line ?? 0) + 2, `frontmatter 不是有效的 YAML：${(error as Error).message.split('\n')[0]}`, '检查引号和缩进。');
+    if (error instanceof ContentError && !(error instanceof GlossaryError)) throw new GlossaryError(error.file, error.line, error.reason, error.fix);
+    throw error;
   }
   const id = file.replace(/^.*\//, '').replace(/\.md$/, '');
-  const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
-  return {
-    id,
-    file,
-    text,
-    term: String(data.term ?? ''),
-    aliases: list(data.aliases),
-    summary: String(data.summary ?? ''),
-    related: list(data.related),
-  };
+  return { id, file, text, term: data.term, aliases: data.aliases, summary: data.summary, related: data.related };
 }
 
 /** Checks what spans entries: unique terms and aliases, related ids that exist. */
@@ -88,9 +80,9 @@ export function validateGlossary(entries: (GlossaryTerm & { text: string })[]): 
 }
 
 /** Reads and checks every entry in a glossary folder (the edition has checked that it has some). */
-export function loadGlossary(dir: string): GlossaryTerm[] {
+export function loadGlossary(dir: string, levels: readonly string[] = currentEdition().glossaryLevels): GlossaryTerm[] {
   const names = readdirSync(dir).filter((n) => n.endsWith('.md')).sort();
-  const entries = names.map((name) => parseEntry(join(dir, name), readFileSync(join(dir, name), 'utf8')));
+  const entries = names.map((name) => parseEntry(join(dir, name), readFileSync(join(dir, name), 'utf8'), levels));
   validateGlossary(entries);
   return entries.map(({ text: _text, ...entry }) => entry);
 }

@@ -2,26 +2,38 @@
  * An edition's indicator tables (`<edition>/indicators/*.yaml`): read, rendered as GFM tables,
  * and written as CSV (UTF-8 with BOM, so Excel opens it as UTF-8) and JSON for download.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import yaml from 'js-yaml';
+import { z } from 'astro/zod';
 import { currentEdition } from '../edition/load-edition.ts';
+import { readData } from '../edition/read-data.ts';
 
-export interface IndicatorRow {
-  indicator: string;
-  value: string;
-  unit: string;
-  /** 全市, 市级, or 未注明 where the report does not say. */
-  scope: '全市' | '市级' | '未注明';
-  paragraph: number;
-}
+/** One indicator table file. */
+export const indicatorTableSchema = z
+  .object({
+    title: z.string().min(1).describe('写表的标题，例如 title: 主要预期目标。'),
+    caption: z.string().min(1).describe('写一句表注，说明出自报告哪一部分、哪几段。'),
+    rows: z.array(
+      z
+        .object({
+          indicator: z.string().min(1).describe('照录报告中的指标名。'),
+          /** The number as the report writes it. */
+          value: z.string().min(1).describe('数值加引号，照报告的写法，例如 value: "12.50"（不加引号时末尾的 0 会丢失）。'),
+          unit: z.string().default('').describe('单位加引号，例如 unit: "%"；没有单位时写 unit: ""。'),
+          /** 全市, 市级, or 未注明 where the report does not say. */
+          scope: z.enum(['全市', '市级', '未注明']).describe('scope 写 全市、市级，报告未说明时写 未注明。'),
+          paragraph: z.number().int().positive().describe('写数值出处的段落编号，例如 paragraph: 12。'),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
 
-export interface IndicatorTable {
+export type IndicatorRow = z.output<typeof indicatorTableSchema>['rows'][number];
+
+export interface IndicatorTable extends z.output<typeof indicatorTableSchema> {
   /** File name without extension: the download's name and the table's anchor. */
   id: string;
-  title: string;
-  caption: string;
-  rows: IndicatorRow[];
 }
 
 /** The tables of `dir`; those named in `order` first, in that order, then the rest by name. */
@@ -29,10 +41,7 @@ export function loadIndicatorTables(dir: string, order: readonly string[] = []):
   const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
   return readdirSync(dir)
     .filter((n) => n.endsWith('.yaml'))
-    .map((name) => {
-      const data = yaml.load(readFileSync(join(dir, name), 'utf8')) as Omit<IndicatorTable, 'id'>;
-      return { id: name.replace(/\.yaml$/, ''), ...data, rows: data.rows.map((r) => ({ ...r, value: String(r.value), unit: String(r.unit ?? '') })) };
-    })
+    .map((name) => ({ id: name.replace(/\.yaml$/, ''), ...readData(join(dir, name), indicatorTableSchema).data }))
     .sort((a, b) => rank(a.id) - rank(b.id) || a.id.localeCompare(b.id));
 }
 

@@ -8,6 +8,8 @@ import type { PluggableList } from 'unified';
 import type { Correspondences } from '../report/correspondences.ts';
 import type { DataCheck } from '../report/data-checks.ts';
 import type { Targets } from '../report/targets.ts';
+import { joinBase } from '../site/base-path.ts';
+import rehypeChartFigures from '../charts/rehype-chart-figures.ts';
 import rehypeHoistStyles from './rehype-hoist-styles.ts';
 import remarkCorrespondences from './remark-correspondences.ts';
 import remarkCrossReferences from './remark-cross-references.ts';
@@ -35,7 +37,7 @@ export function markdownPlugins(options?: MarkdownPluginOptions): {
 } {
   const settings = options || {};
   const base = settings.base ?? '/';
-  const chapterHref = (slug: string) => `${base}${slug}/`;
+  const chapterHref = (slug: string) => joinBase(base, `${slug}/`);
   const paragraphHref = (n: number) => {
     const target = settings.targets?.paragraphs.get(n);
     return target ? `${chapterHref(target.slug)}#${target.anchor}` : `#p-${n}`;
@@ -56,15 +58,17 @@ export function markdownPlugins(options?: MarkdownPluginOptions): {
   if (settings.correspondences && settings.targets)
     remarkPlugins.push([remarkCorrespondences, { correspondences: settings.correspondences, targets: settings.targets, chapterHref }]);
   // Glossary terms in the paragraphs → links to their entries (last: it only reads report text).
-  remarkPlugins.push([remarkGlossaryTerms, { terms: settings.glossary ?? [], href: (id: string) => `${base}glossary/#${id}` }]);
+  remarkPlugins.push([remarkGlossaryTerms, { terms: settings.glossary ?? [], href: (id: string) => joinBase(base, `glossary/#${id}`) }]);
   return {
     remarkPlugins,
     // Formulas typeset at build time: no math JavaScript in the browser. HTML for the eye,
     // MathML beside it for screen readers.
     rehypePlugins: [
       [rehypeKatex, { output: 'htmlAndMathml', throwOnError: true, strict: 'ignore' }],
-      // KaTeX's inline styles → classes in katex/katex-inline.css: no 'unsafe-inline' in the CSP.
+      // KaTeX's inline styles → classes in katex/<version>/katex-inline.css: no 'unsafe-inline' in the CSP.
       rehypeHoistStyles,
+      // After a paragraph the edition's charts draw numbers from: a small figure of them (src/charts/).
+      [rehypeChartFigures, { base, paragraphHref }],
     ],
   };
 }

@@ -7,28 +7,20 @@
  * ```
  * becomes
  * ```html
- * 见<a class="xref" href="/part-3/#part-3-8" title="（八）……（the section heading）">三（八）</a>
+ * 见<a href="/part-3/#part-3-8" title="（八）……（the section heading）" class="xref">三（八）</a>
  * ```
  * An unknown target stops the build with the line and the nearest valid targets.
  */
 import type { Root, RootContent } from 'mdast';
-import type { MdxJsxAttribute, MdxJsxTextElement, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { Target, Targets } from '../report/targets.ts';
+import { jsxAttribute } from './jsx-attribute.ts';
 
 export interface CrossReferenceOptions {
   targets: Targets;
   /** The URL of a chapter page by its slug. Default: `/${slug}/`. */
   chapterHref?: (slug: string) => string;
-}
-
-type Jsx = MdxJsxTextElement | MdxJsxFlowElement;
-
-function attr(node: Jsx, name: string): string | undefined {
-  const a = node.attributes.find((x): x is MdxJsxAttribute => x.type === 'mdxJsxAttribute' && x.name === name);
-  if (!a || a.value == null) return undefined;
-  return typeof a.value === 'string' ? a.value : a.value.value;
 }
 
 /** The valid keys closest to a wanted one, for the error message. */
@@ -63,7 +55,7 @@ export default function remarkCrossReferences(options: CrossReferenceOptions) {
   return function transformer(tree: Root, file: VFile) {
     visit(tree, (node, index, parent) => {
       if ((node.type !== 'mdxJsxTextElement' && node.type !== 'mdxJsxFlowElement') || node.name !== 'Ref') return;
-      const target = resolveRef(options.targets, attr(node, 'p'), attr(node, 'part'));
+      const target = resolveRef(options.targets, jsxAttribute(node, 'p'), jsxAttribute(node, 'part'));
       if ('error' in target) file.fail(`${target.error}\n修改方法：${target.fix}`, node, 'remark-cross-references');
       const link = {
         type: 'link',

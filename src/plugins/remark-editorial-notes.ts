@@ -11,17 +11,17 @@
  * becomes
  * ```html
  * <div class="para-block">
- *   <p class="para" id="p-28">……“开门红”,<sup class="note-ref" data-edition-ui><a href="#note-1" id="note-ref-1">注1</a></sup>以优异的成绩……</p>
- *   <div class="note" role="note" id="note-1" data-edition-ui>…</div>
+ *   <p class="para" id="p-28">……“开门红”,<sup class="note-ref" data-edition-ui><a href="#note-1" id="note-ref-1" aria-label="注1（编者注）">注1</a></sup>以优异的成绩……</p>
+ *   <div class="note" role="note" id="note-1" data-edition-ui data-pagefind-ignore="all" aria-label="编者注1">…</div>
  * </div>
  * ```
  * Text between `$…$` in a data check is TeX, rendered by rehype-katex; `¶N` becomes a link.
  */
 import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
-import type { MdxJsxAttribute, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { DataCheck } from '../report/data-checks.ts';
+import { jsxAttribute } from './jsx-attribute.ts';
 
 export interface EditorialNotesOptions {
   dataChecks?: readonly DataCheck[];
@@ -30,11 +30,6 @@ export interface EditorialNotesOptions {
 }
 
 const NAMES = new Set(['Note', 'DataCheck']);
-
-function attr(node: MdxJsxTextElement, name: string): string | undefined {
-  const a = node.attributes.find((x): x is MdxJsxAttribute => x.type === 'mdxJsxAttribute' && x.name === name);
-  return typeof a?.value === 'string' ? a.value : (a?.value?.value ?? undefined);
-}
 
 /** Inline math as remark-math makes it, so rehype-katex renders it. */
 function inlineMath(value: string): PhrasingContent {
@@ -83,7 +78,7 @@ export default function remarkEditorialNotes(options?: EditorialNotesOptions) {
         let body: PhrasingContent[];
         let kind = '编者注';
         if (child.name === 'DataCheck') {
-          const id = attr(child, 'id') ?? '';
+          const id = jsxAttribute(child, 'id') ?? '';
           const check = checks.get(id);
           if (!check)
             file.fail(

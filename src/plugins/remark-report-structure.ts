@@ -11,21 +11,24 @@
  * ```
  * becomes
  * ```html
- * <section class="section" id="part-1-1" aria-label="（一）抗疫战疫赢得高分报表">
+ * <section class="section section-run-in" id="part-1-1" aria-label="（一）抗疫战疫赢得高分报表">
  *   <p class="para" id="p-4"><a class="pnum" href="#p-4" data-edition-ui>¶4</a><strong class="run-in">（一）抗疫战疫赢得高分报表。</strong>疫情防控……</p>
  * </section>
  * ```
  *
  * Elements: `TitleBlock`, `Title`, `Byline`, `Salutation` (front matter, not numbered), `Part n`,
- * `Section id title`, `P n`, `RunIn`. The plugin records the chapter's paragraphs and sections in
+ * `Section id title`, `P n`, `RunIn`. The plugin records the chapter's paragraphs, sections and parts in
  * `file.data.astro.frontmatter` (Astro's `remarkPluginFrontmatter`) for outlines and the contents.
  */
+import type { Element } from 'hast';
+import { h } from 'hastscript';
 import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
-import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { describeDifference } from '../report/text-diff.ts';
+import { jsxAttribute } from './jsx-attribute.ts';
 
 export interface ReportStructureOptions {
   /**
@@ -65,18 +68,21 @@ const BLOCKS = new Set(['TitleBlock', 'Title', 'Byline', 'Salutation', 'Part', '
 /** Elements other plugins handle after this one; inside a `<P>` they are not report text. */
 const EDITORIAL = new Set(['Note', 'DataCheck', 'Ref']);
 
-const FRONT_MATTER: Record<string, { tag: string; className: string }> = {
-  TitleBlock: { tag: 'header', className: 'title-block' },
-  Title: { tag: 'h1', className: 'report-title' },
-  Byline: { tag: 'p', className: 'byline' },
-  Salutation: { tag: 'p', className: 'salutation' },
-};
-
-function attribute(node: JsxElement, name: string): string | undefined {
-  const attr = node.attributes.find((a): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === name);
-  if (!attr || attr.value == null) return undefined;
-  return typeof attr.value === 'string' ? attr.value : attr.value.value;
+/** What a handler may use besides its element: the file, the element's place, what is recorded so far. */
+interface Context {
+  file: VFile;
+  ancestors: readonly unknown[];
+  parent: { children: RootContent[] } | undefined;
+  structure: ChapterStructure;
+  /** The section that holds a node, by its ancestors. */
+  sectionOf: (ancestors: readonly unknown[]) => ChapterStructure['sections'][number] | undefined;
+  /** Records a converted `<Section>` node, so the paragraphs inside find it. */
+  enterSection: (node: JsxElement, section: ChapterStructure['sections'][number]) => void;
+  source: ReadonlyMap<number, string> | undefined;
 }
+
+/** Converts one element in place; `SKIP` where it has dealt with its descendants itself. */
+type Handler = (node: JsxElement, context: Context) => typeof SKIP | void;
 
 function fail(file: VFile, node: JsxElement, message: string, fix: string): never {
   file.fail(`${message}\n修改方法：${fix}`, node, 'remark-report-structure');
@@ -84,34 +90,118 @@ function fail(file: VFile, node: JsxElement, message: string, fix: string): neve
 
 /** The ¶ number in the margin: a link to the paragraph itself, marked as edition UI. */
 export function paragraphNumber(n: number): EditionUiNode {
-  return {
-    type: 'editionUi',
-    data: {
-      hName: 'a',
-      hProperties: { className: ['pnum'], href: `#p-${n}`, dataEditionUi: '' },
-      hChildren: [{ type: 'text', value: `¶${n}` }],
-    },
-  };
+  const link = h('a', { className: ['pnum'], href: `#p-${n}`, dataEditionUi: '' }, `¶${n}`);
+  return { type: 'editionUi', data: { hName: link.tagName, hProperties: link.properties, hChildren: link.children } };
 }
 
-const PHRASING_TAGS = new Set(['h1', 'h2', 'p', 'strong']);
-
-function asElement(node: JsxElement, tag: string, properties: Record<string, unknown>, children: RootContent[]) {
-  const replacement = node as unknown as { type: string; children: RootContent[]; data: unknown };
-  // The mdast type only decides how mdast-util-to-hast joins the children: a flow container
-  // puts line breaks between blocks, a phrasing one keeps text as it is.
-  replacement.type = PHRASING_TAGS.has(tag) ? 'emphasis' : 'blockquote';
-  replacement.children = children;
-  replacement.data = { hName: tag, hProperties: properties };
-  delete (replacement as { name?: unknown }).name;
-  delete (replacement as { attributes?: unknown }).attributes;
-}
-
-/** Unwraps `<P>` whose text MDX parsed as a paragraph of its own (multi-line form). */
+/** Unwraps children that MDX parsed as a paragraph of their own (the multi-line form of `<P>`). */
 function phrasing(children: RootContent[]): PhrasingContent[] {
   if (children.length === 1 && children[0]!.type === 'paragraph') return (children[0] as Paragraph).children;
   return children as PhrasingContent[];
 }
+
+/** The mdast node of the same meaning as a phrasing HTML element the handlers make. */
+const PHRASING_TYPES: Record<string, 'strong' | 'paragraph' | 'heading'> = { strong: 'strong', p: 'paragraph', h1: 'heading', h2: 'heading' };
+
+/**
+ * Turns a JSX element into the mdast node remark-rehype makes `element` from: the tag and
+ * properties go in `data.hName`/`hProperties`, the children stay mdast for the plugins after
+ * this one (notes, cross-references, glossary terms). Phrasing elements become the mdast node of
+ * the same meaning (`<strong>` ← strong, `<p>` ← paragraph, `<h1>` ← heading). mdast has no
+ * generic flow container, so `<section>` and `<header>` ride on `blockquote`, whose handler puts
+ * a line break around each block, as the edition's HTML has always had; the tag is replaced.
+ */
+function become(node: JsxElement, element: Element, children: RootContent[]): void {
+  const target = node as unknown as { type: string; depth?: number; children: RootContent[]; data: unknown; name?: unknown; attributes?: unknown };
+  const type = PHRASING_TYPES[element.tagName];
+  target.type = type ?? 'blockquote';
+  if (type === 'heading') target.depth = Number(element.tagName.slice(1));
+  target.children = type ? phrasing(children) : children;
+  target.data = { hName: element.tagName, hProperties: element.properties };
+  delete target.name;
+  delete target.attributes;
+}
+
+/** An element that only becomes a tag with a class. */
+const plain =
+  (tag: string, className: string): Handler =>
+  (node) =>
+    become(node, h(tag, { className: [className] }), node.children as RootContent[]);
+
+const headingIn = (node: JsxElement): Heading | undefined => (node.children as RootContent[]).find((c): c is Heading => c.type === 'heading');
+
+/** `<Part n>`: a numbered part, labelled by its `# 一、……` heading. */
+const part: Handler = (node, { file, structure }) => {
+  const n = Number(jsxAttribute(node, 'n'));
+  if (!Number.isInteger(n) || n < 1) fail(file, node, '<Part> 缺少有效的 n（部分序号）。', '写成 <Part n={1}>。');
+  const heading = headingIn(node);
+  if (!heading) fail(file, node, `<Part n={${n}}> 里没有部分标题。`, '在 <Part> 之后紧接一行“# 一、……”。');
+  heading.data = { hProperties: { id: `part-${n}-h` } };
+  structure.parts.push({ n, title: toString(heading) });
+  become(node, h('section', { className: ['part'], id: `part-${n}`, ariaLabelledby: `part-${n}-h` }), node.children as RootContent[]);
+};
+
+/** `<Section id title>`: a section, labelled by its heading or, for a run-in section, by its title. */
+const section: Handler = (node, { file, ancestors, structure, sectionOf, enterSection }) => {
+  const id = jsxAttribute(node, 'id') ?? '';
+  const title = jsxAttribute(node, 'title') ?? '';
+  if (!/^\d+-\d+$/.test(id)) fail(file, node, `<Section> 的 id “${id}” 无效。`, '写成 <Section id="3-1" title="（一）……">，id 为“部分-节”。');
+  if (!title) fail(file, node, `<Section id="${id}"> 缺少 title。`, '加上 title="（一）……"，用作提纲中的节名。');
+  if (sectionOf(ancestors)) fail(file, node, `<Section id="${id}"> 嵌套在另一节之内。`, '节不能嵌套：先用 </Section> 结束上一节。');
+  const heading = headingIn(node);
+  if (heading) heading.data = { hProperties: { id: `part-${id}-h` } };
+  const element = heading
+    ? h('section', { className: ['section'], id: `part-${id}`, ariaLabelledby: `part-${id}-h` })
+    : h('section', { className: ['section', 'section-run-in'], id: `part-${id}`, ariaLabel: title });
+  const record = { id: `part-${id}`, title, paragraphs: [] as number[] };
+  structure.sections.push(record);
+  enterSection(node, record);
+  become(node, element, node.children as RootContent[]);
+};
+
+const runIn = plain('strong', 'run-in');
+
+/** `<P n>`: a numbered paragraph of the report, checked against the source text of ¶n. */
+const paragraph: Handler = (node, context) => {
+  const { file, ancestors, parent, structure, sectionOf, source } = context;
+  const n = Number(jsxAttribute(node, 'n'));
+  if (!Number.isInteger(n) || n < 1) fail(file, node, '<P> 缺少有效的段落编号 n。', '写成 <P n={12}>……</P>。');
+  const previous = structure.paragraphs.at(-1);
+  if (previous !== undefined && n !== previous + 1)
+    fail(file, node, `段落编号不连续：¶${previous} 之后是 ¶${n}。`, `段落编号是引用契约，必须连续且永不改变；这里应为 ¶${previous + 1}。`);
+  const children = phrasing(node.children as RootContent[]);
+  for (const child of children) if (child.type === 'mdxJsxTextElement' && child.name === 'RunIn') runIn(child, context);
+  const reportChildren = children.filter((c) => !(c.type === 'mdxJsxTextElement' && EDITORIAL.has(c.name ?? '')));
+  const text = toString({ type: 'paragraph', children: reportChildren } as Paragraph);
+  const expected = source?.get(n);
+  if (source && expected === undefined) fail(file, node, `原文没有 ¶${n}。`, `原文共 ${source.size} 段；检查编号。`);
+  if (expected !== undefined && text !== expected)
+    fail(
+      file,
+      node,
+      `¶${n} 与原文不一致：${describeDifference(expected, text)}`,
+      '原文神圣不可改动：恢复原文（或用 npm run import 重新生成该章），编者的话请写成编者注。',
+    );
+  structure.paragraphs.push(n);
+  sectionOf(ancestors)?.paragraphs.push(n);
+  const { properties } = h('p', { className: ['para'], id: `p-${n}` });
+  const result: Paragraph = { type: 'paragraph', children: [paragraphNumber(n), ...children], data: { hProperties: properties }, position: node.position };
+  if (parent) parent.children[parent.children.indexOf(node as RootContent)] = result;
+  // RunIn is converted above; editorial elements inside are left for their plugins.
+  return SKIP;
+};
+
+/** Every element of the report's MDX, by name. */
+const HANDLERS: Record<string, Handler> = {
+  TitleBlock: plain('header', 'title-block'),
+  Title: plain('h1', 'report-title'),
+  Byline: plain('p', 'byline'),
+  Salutation: plain('p', 'salutation'),
+  Part: part,
+  Section: section,
+  P: paragraph,
+  RunIn: runIn,
+};
 
 /** Creates the transformer; see the module comment. */
 export default function remarkReportStructure(options?: ReportStructureOptions) {
@@ -120,10 +210,7 @@ export default function remarkReportStructure(options?: ReportStructureOptions) 
     const structure: ChapterStructure = { paragraphs: [], sections: [], parts: [] };
     /** Sections by the converted node that holds them, so paragraphs find their section. */
     const sections = new Map<unknown, ChapterStructure['sections'][number]>();
-    const sectionOf = (ancestors: unknown[]) => ancestors.map((a) => sections.get(a)).findLast(Boolean);
-
-    const headingIn = (node: JsxElement): Heading | undefined =>
-      (node.children as RootContent[]).find((c): c is Heading => c.type === 'heading');
+    const sectionOf = (ancestors: readonly unknown[]) => ancestors.map((a) => sections.get(a)).findLast(Boolean);
 
     // A block element written on one line arrives wrapped in a paragraph: unwrap it, so every
     // block element below is a flow element in the place it stands.
@@ -131,115 +218,32 @@ export default function remarkReportStructure(options?: ReportStructureOptions) 
       const blocks = node.children.filter((c) => c.type === 'mdxJsxTextElement' && BLOCKS.has(c.name ?? ''));
       if (blocks.length === 0) return;
       const element = blocks[0] as MdxJsxTextElement;
-      if (node.children.length > 1)
-        fail(
-          file,
-          element,
-          `<${element.name}> 和其他内容写在了同一段里。`,
-          `每个 <${element.name}> 单独成行，前后各空一行。`,
-        );
+      if (node.children.length > 1) fail(file, element, `<${element.name}> 和其他内容写在了同一段里。`, `每个 <${element.name}> 单独成行，前后各空一行。`);
       const parent = ancestors.at(-1) as { children: RootContent[] };
       parent.children[parent.children.indexOf(node)] = { ...element, type: 'mdxJsxFlowElement' } as MdxJsxFlowElement;
     });
 
     visitParents(tree, (node, ancestors) => {
       if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
-      const parent = ancestors.at(-1) as { type: string; children: RootContent[] } | undefined;
-      const index = parent ? parent.children.indexOf(node as RootContent) : -1;
       const name = node.name ?? '';
       if (EDITORIAL.has(name)) return;
-
-      if (name in FRONT_MATTER) {
-        const { tag, className } = FRONT_MATTER[name]!;
-        asElement(node, tag, { className: [className] }, node.children as RootContent[]);
-        return;
-      }
-
-      if (name === 'Part') {
-        const n = Number(attribute(node, 'n'));
-        if (!Number.isInteger(n) || n < 1) fail(file, node, '<Part> 缺少有效的 n（部分序号）。', '写成 <Part n={1}>。');
-        const heading = headingIn(node);
-        if (!heading) fail(file, node, `<Part n={${n}}> 里没有部分标题。`, '在 <Part> 之后紧接一行“# 一、……”。');
-        heading.data = { hProperties: { id: `part-${n}-h` } };
-        structure.parts.push({ n, title: toString(heading) });
-        asElement(node, 'section', { className: ['part'], id: `part-${n}`, ariaLabelledby: `part-${n}-h` }, node.children as RootContent[]);
-        return;
-      }
-
-      if (name === 'Section') {
-        const id = attribute(node, 'id') ?? '';
-        const title = attribute(node, 'title') ?? '';
-        if (!/^\d+-\d+$/.test(id))
-          fail(file, node, `<Section> 的 id “${id}” 无效。`, '写成 <Section id="3-1" title="（一）……">，id 为“部分-节”。');
-        if (!title) fail(file, node, `<Section id="${id}"> 缺少 title。`, '加上 title="（一）……"，用作提纲中的节名。');
-        if (sectionOf(ancestors)) fail(file, node, `<Section id="${id}"> 嵌套在另一节之内。`, '节不能嵌套：先用 </Section> 结束上一节。');
-        const heading = headingIn(node);
-        const properties: Record<string, unknown> = { className: ['section'], id: `part-${id}` };
-        if (heading) {
-          heading.data = { hProperties: { id: `part-${id}-h` } };
-          properties.ariaLabelledby = `part-${id}-h`;
-        } else {
-          properties.ariaLabel = title;
-          properties.className = ['section', 'section-run-in'];
-        }
-        const record = { id: `part-${id}`, title, paragraphs: [] as number[] };
-        structure.sections.push(record);
-        sections.set(node, record);
-        asElement(node, 'section', properties, node.children as RootContent[]);
-        return;
-      }
-
-      if (name === 'RunIn') {
-        asElement(node, 'strong', { className: ['run-in'] }, node.children as RootContent[]);
-        return;
-      }
-
-      if (name === 'P') {
-        const n = Number(attribute(node, 'n'));
-        if (!Number.isInteger(n) || n < 1) fail(file, node, '<P> 缺少有效的段落编号 n。', '写成 <P n={12}>……</P>。');
-        const previous = structure.paragraphs.at(-1);
-        if (previous !== undefined && n !== previous + 1)
-          fail(
-            file,
-            node,
-            `段落编号不连续：¶${previous} 之后是 ¶${n}。`,
-            `段落编号是引用契约，必须连续且永不改变；这里应为 ¶${previous + 1}。`,
-          );
-        const children = phrasing(node.children as RootContent[]).map((child) => {
-          if ((child.type === 'mdxJsxTextElement' && child.name === 'RunIn'))
-            asElement(child, 'strong', { className: ['run-in'] }, child.children as RootContent[]);
-          return child;
-        });
-        const reportChildren = children.filter(
-          (c) => !(c.type === 'mdxJsxTextElement' && EDITORIAL.has(c.name ?? '')),
+      const handler = HANDLERS[name];
+      if (!handler)
+        fail(
+          file,
+          node,
+          `未知的元素 <${name}>。`,
+          `可用的元素：${Object.keys(HANDLERS).join('、')}，以及编者用的 ${[...EDITORIAL].join('、')}。`,
         );
-        const text = toString({ type: 'paragraph', children: reportChildren } as Paragraph);
-        const expected = settings.source?.get(n);
-        if (settings.source && expected === undefined)
-          fail(file, node, `原文没有 ¶${n}。`, `原文共 ${settings.source.size} 段；检查编号。`);
-        if (expected !== undefined && text !== expected)
-          fail(
-            file,
-            node,
-            `¶${n} 与原文不一致：${describeDifference(expected, text)}`,
-            '原文神圣不可改动：恢复原文（或用 npm run import 重新生成该章），编者的话请写成编者注。',
-          );
-        structure.paragraphs.push(n);
-        sectionOf(ancestors)?.paragraphs.push(n);
-        const paragraph = { type: 'paragraph', children: [paragraphNumber(n), ...children] } as unknown as Paragraph;
-        paragraph.data = { hProperties: { className: ['para'], id: `p-${n}` } };
-        paragraph.position = node.position;
-        if (parent) parent.children[index] = paragraph as RootContent;
-        // RunIn is converted above; editorial elements inside are left for their plugins.
-        return SKIP;
-      }
-
-      fail(
+      return handler(node, {
         file,
-        node,
-        `未知的元素 <${name}>。`,
-        '可用的元素：TitleBlock、Title、Byline、Salutation、Part、Section、P、RunIn，以及编者用的 Note、DataCheck、Ref。',
-      );
+        ancestors,
+        parent: ancestors.at(-1) as Context['parent'],
+        structure,
+        sectionOf,
+        enterSection: (element, record) => sections.set(element, record),
+        source: settings.source,
+      });
     });
 
     const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };

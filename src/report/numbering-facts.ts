@@ -45,7 +45,7 @@ const head = (text: string) => {
   return chars.slice(0, stop === -1 ? 20 : Math.min(stop, 20)).join('');
 };
 
-/** `（一）` to `（六）`: the run of section numerals of a list of sections. */
+/** The run of section numerals of a list of sections, quoted: `“（一）”至“（六）”`, or `“（一）”` for one. */
 export function sectionSpan(sections: readonly Section[]): string {
   const first = `（${numeral(sections[0]!.n)}）`;
   return sections.length === 1 ? `“${first}”` : `“${first}”至“（${numeral(sections.at(-1)!.n)}）”`;

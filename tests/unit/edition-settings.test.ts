@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ContentError } from '../../src/edition/content-error.ts';
+import { ContentError, lineOf as lineIn } from '../../src/edition/content-error.ts';
 import { newEdition } from '../../src/edition/new-edition.ts';
 import { readEdition } from '../../src/edition/load-edition.ts';
 
@@ -37,7 +37,8 @@ function failure(dir: string): { where: string; reason: string; fix: string } {
   throw new Error('the edition was accepted');
 }
 
-const lineOf = (dir: string, needle: string) => readFileSync(join(dir, 'edition.yaml'), 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
+/** The line of `needle` in the folder's edition.yaml (the helper itself is pinned in content-error.test.ts). */
+const lineOf = (dir: string, needle: string) => lineIn(readFileSync(join(dir, 'edition.yaml'), 'utf8'), needle, 1, 0);
 
 describe('edition.yaml', () => {
   test('as npm run new writes it, it is valid', () => {
@@ -93,6 +94,21 @@ describe('edition.yaml', () => {
     expect(fix).toContain('titleBlock');
     writeFileSync(join(dir, 'edition.yaml'), files.get('edition.yaml')! + 'titleBlock: { date: 2024-01-10, place: 示例县, meeting: 第十八届人民代表大会第三次会议 }\n');
     expect(readEdition(dir).citation.subtitle).toBe('2024年1月10日在示例县第十八届人民代表大会第三次会议上');
+  });
+
+  test('CRLF line ends read as LF', () => {
+    const dir = edition((s) => s.replace(/\n/g, '\r\n'));
+    expect(readEdition(dir)).toMatchObject({ id: 'shili-2024', issuer: '示例县人民政府', chapters: readEdition(edition()).chapters });
+  });
+
+  test('a missing field: the schema’s own message, at the top of the file', () => {
+    const dir = edition((s) => s.replace('issuer: "示例县人民政府"\n', ''));
+    expect(failure(dir)).toMatchObject({ where: `edition.yaml:${lineOf(dir, 'id: shili-2024')}`, reason: expect.stringMatching(/^issuer 必填/) });
+  });
+
+  test('a wrong type: the line of the key, in Chinese', () => {
+    const dir = edition((s) => s.replace('shortName: "示例"', 'shortName: [示例]'));
+    expect(failure(dir)).toMatchObject({ where: `edition.yaml:${lineOf(dir, 'shortName:')}`, reason: 'shortName：应为文字，这里是列表。' });
   });
 
   test('no settings file at all: how to make one', () => {

@@ -2,7 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { GlossaryError, parseEntry, validateGlossary } from '../../src/glossary/load-glossary.ts';
 import { byPinyin, pinyinKey } from '../../src/glossary/sort.ts';
 
-const entry = (id: string, front: string) => parseEntry(`content/glossary/${id}.md`, `---\n${front}\n---\n定义。\n`);
+/** An entry file: `front`, then the fields every entry must have (after it, so its lines stay where the tests count them). */
+const entry = (id: string, front: string) =>
+  parseEntry(`content/glossary/${id}.md`, `---\n${front}\ncategory: 政策提法\nlevel: 未注明\nsummary: 一句话。\n---\n定义。\n`);
 
 describe('glossary checks that span entries', () => {
   test('a related entry that does not exist: file, line, and the nearest ids', () => {
@@ -31,7 +33,7 @@ describe('glossary checks that span entries', () => {
   });
 
   test('broken YAML names the file', () => {
-    expect(() => entry('x', 'term: [六稳')).toThrowError(/content\/glossary\/x\.md:\d+: frontmatter 不是有效的 YAML/);
+    expect(() => entry('x', 'term: [六稳')).toThrowError(/content\/glossary\/x\.md:\d+: 不是有效的 YAML/);
   });
 });
 

@@ -15,7 +15,10 @@ export function initCitePanel() {
     pnum.addEventListener('click', (event) => {
       if (event.ctrlKey || event.metaKey || event.altKey || event.button !== 0) return;
       event.preventDefault();
-      void import('./cite-panel-dialog.ts').then((m) => m.openCitePanel(pnum, event.shiftKey));
+      void import('./cite-panel-dialog.ts').then(async (m) => {
+        await m.styled;
+        m.openCitePanel(pnum, event.shiftKey);
+      });
     });
   }
 }

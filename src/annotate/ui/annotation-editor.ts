@@ -4,8 +4,8 @@
  * 98, Safari before 15.4) get the same box shown fixed over the page. If saving fails (storage
  * full) the dialog stays open with the text still in it and says why.
  */
-import { LIMITS, COLORS, COLOR_NAMES, type Annotation, type Color } from '../annotate/model.ts';
-import type { AnnotationStore } from '../annotate/store.ts';
+import { LIMITS, COLORS, COLOR_NAMES, type Annotation, type Color } from '../model.ts';
+import type { AnnotationStore } from '../store.ts';
 import { itemId } from './annotation-view.ts';
 
 export interface EditorOptions {

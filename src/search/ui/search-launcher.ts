@@ -7,7 +7,10 @@ export function initSearchLauncher() {
   if (!input || document.body.classList.contains('page-search')) return;
   const start = () => {
     input.removeEventListener('focus', start);
-    void import('../search/panel.ts').then(({ initPanel }) => initPanel(input));
+    void import('./panel.ts').then(async ({ initPanel, styled }) => {
+      await styled;
+      initPanel(input);
+    });
   };
   input.addEventListener('focus', start);
   if (document.activeElement === input) start();

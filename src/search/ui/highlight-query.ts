@@ -4,8 +4,8 @@
  * so the page's DOM and text stay untouched; older browsers get `<mark>` elements, which
  * change no text either. The paragraph's text and its ranges are the annotations' (dom-text.ts).
  */
-import { rangesOver, spansText, textSpans } from '../annotate/dom-text.ts';
-import { findMatches, parseQuery } from '../search/tokens.ts';
+import { rangesOver, spansText, textSpans } from '../../annotate/ui/dom-text.ts';
+import { findMatches, parseQuery } from '../tokens.ts';
 
 export function highlightQuery() {
   const params = new URLSearchParams(location.search);

@@ -7,8 +7,8 @@ import { AstroError } from 'astro/errors';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { currentEdition } from '../edition/load-edition.ts';
 import type { ChapterStructure } from '../plugins/remark-report-structure.ts';
-import { chapterLabel } from './labels.ts';
-import { sourceParagraphs } from './source.ts';
+import { chapterLabel } from '../report/labels.ts';
+import { sourceParagraphs } from '../report/source.ts';
 
 export interface Chapter {
   entry: CollectionEntry<'chapters'>;
@@ -91,9 +91,14 @@ export function getChapters(): Promise<Chapter[]> {
   return cached;
 }
 
-/** The glossary's entries; none (and no query of an empty collection) where the edition has no glossary. */
+/**
+ * The glossary's entries by id; none (and no query of an empty collection) where the edition has
+ * no glossary. Sorted: the collection comes back in the order its files finished loading, which
+ * differs from build to build, and what is built from it should not.
+ */
 export async function glossaryEntries(): Promise<CollectionEntry<'glossary'>[]> {
-  return currentEdition().paths.glossary ? getCollection('glossary') : [];
+  if (!currentEdition().paths.glossary) return [];
+  return (await getCollection('glossary')).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** Glossary entry id → every ¶ of the report that mentions it, in order. */

@@ -12,7 +12,10 @@ export function initSelectionWatch(annotate: Annotate) {
     const selection = getSelection();
     const bar = document.querySelector<HTMLElement>('.selection-toolbar');
     if (!bar && (!selection || selection.isCollapsed || !selection.anchorNode?.parentElement?.closest('.para'))) return;
-    void import('./selection-toolbar.ts').then((m) => m.updateToolbar(annotate));
+    void import('./selection-toolbar.ts').then(async (m) => {
+      await m.styled;
+      m.updateToolbar(annotate);
+    });
   };
   document.addEventListener('pointerdown', (event) => {
     if (!(event.target as Element).closest?.('.selection-toolbar')) pointerDown = true;

@@ -4,7 +4,7 @@
  * Arrow keys move between results. A search that finds nothing suggests shorter queries and
  * glossary terms that do find something.
  */
-import type { SearchOutcome } from './engine.ts';
+import type { SearchOutcome } from '../engine.ts';
 import { loadSearch } from './load-pagefind.ts';
 import { glossaryItem, paragraphItem, searchPageHref, statusText, suggestions } from './render.ts';
 

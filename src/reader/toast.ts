@@ -2,6 +2,9 @@
  * A short message at the foot of the window ("已复制。", "已删除批注。 撤销"), announced to
  * screen readers through one polite live region that exists from the first message on.
  */
+import toastCss from './toast.css?url';
+import { loadStylesheet } from './stylesheet.ts';
+
 let region: HTMLElement | undefined;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -10,7 +13,15 @@ export interface ToastAction {
   run: () => void;
 }
 
+/** The messages' styles, fetched with the first message. */
+let styled: Promise<void> | undefined;
+
 export function toast(message: string, action?: ToastAction) {
+  styled ??= loadStylesheet(toastCss);
+  void styled.then(() => show(message, action));
+}
+
+function show(message: string, action?: ToastAction) {
   if (!region) {
     region = document.createElement('div');
     region.className = 'edition-toast';

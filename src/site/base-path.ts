@@ -1,4 +1,13 @@
 /**
+ * The one way a site path is put under the base path, on the server and in the browser:
+ * `joinBase('/reports/shili-2024', '/about/')` → `/reports/shili-2024/about/`. A base with or
+ * without its trailing slash and a path with or without its leading one give one slash between.
+ */
+export function joinBase(base: string, path = ''): string {
+  return base.replace(/\/?$/, '/') + path.replace(/^\//, '');
+}
+
+/**
  * Normalizes the sub-path the site is served under: `reports/shili-2024` and
  * `/reports/shili-2024/` both become `/reports/shili-2024/`; nothing becomes `/`.
  */

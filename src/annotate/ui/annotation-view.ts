@@ -4,8 +4,8 @@
  * Everything the reader or an imported file wrote goes in as text (textContent), never as
  * markup.
  */
-import { COLOR_NAMES, type Annotation } from '../annotate/model.ts';
-import { isoDate } from '../cite/format.ts';
+import { COLOR_NAMES, type Annotation } from '../model.ts';
+import { isoDate } from '../../cite/format.ts';
 
 /** Characters of surrounding text shown on either side of a quote. */
 const CONTEXT_SHOWN = 8;

@@ -8,17 +8,22 @@
  * the report text and its paragraph structure stay exactly as built. Browsers without it get
  * <mark> elements around the same words; they change no text either.
  */
-import { locate, quoteAt } from '../annotate/anchoring.ts';
-import { offsetAt, rangesOver, spansText, textSpans } from '../annotate/dom-text.ts';
+import annotateCss from '../annotate.css?url';
+import { loadStylesheet } from '../../reader/stylesheet.ts';
+import { locate, quoteAt } from '../anchoring.ts';
+import { offsetAt, rangesOver, spansText, textSpans } from './dom-text.ts';
 import edition from 'virtual:edition';
-import { annotationsKey } from '../annotate/storage-key.ts';
-import { newId, openStore, type AnnotationStore } from '../annotate/store.ts';
-import { COLORS, type Annotation, type Color } from '../annotate/model.ts';
-import { url } from '../report/urls.ts';
+import { annotationsKey } from '../storage-key.ts';
+import { newId, openStore, type AnnotationStore } from '../store.ts';
+import { COLORS, type Annotation, type Color } from '../model.ts';
+import { url } from '../../site/urls.ts';
 import { annotationItem, itemId } from './annotation-view.ts';
-import { focusParagraph } from './focus-paragraph.ts';
+import { focusParagraph } from '../../reader/focus-paragraph.ts';
 import type { Selected } from './selection-toolbar.ts';
-import { toast } from './toast.ts';
+import { toast } from '../../reader/toast.ts';
+
+/** The annotations' styles (annotate.css), loading as this module does; wait for them before showing any. */
+export const styled = loadStylesheet(annotateCss);
 
 const PRINT_KEY = `${edition.id}:print-annotations`;
 /** The note editor loads when a note is written or edited, not to show the annotations. */

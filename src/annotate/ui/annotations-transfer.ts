@@ -3,13 +3,13 @@
  * in the browser (a Blob, downloaded), and an imported file is read whole and checked before
  * anything in the store changes.
  */
-import { locate, quoteAt } from '../annotate/anchoring.ts';
-import { LIMITS, type Annotation } from '../annotate/model.ts';
-import type { AnnotationStore } from '../annotate/store.ts';
+import { locate, quoteAt } from '../anchoring.ts';
+import { LIMITS, type Annotation } from '../model.ts';
+import type { AnnotationStore } from '../store.ts';
 import edition from 'virtual:edition';
-import { merge, parseImport, toCollection, toMarkdown, type ParagraphTexts } from '../annotate/web-annotation.ts';
+import { merge, parseImport, toCollection, toMarkdown, type ParagraphTexts } from '../web-annotation.ts';
 import { localDate } from './annotation-view.ts';
-import { downloadText } from './download.ts';
+import { downloadText } from '../../reader/download.ts';
 
 /** Notes that look like markup: imported as text all the same, and the reader is told so. */
 const MARKUP = /<\s*[a-z!/?]/i;

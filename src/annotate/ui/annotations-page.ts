@@ -4,15 +4,15 @@
  * dropped); edits and deletes them; exports them as W3C Web Annotation JSON-LD and as
  * Markdown; imports such a file, all or nothing, merging by id.
  */
-import { locate } from '../annotate/anchoring.ts';
-import type { Annotation } from '../annotate/model.ts';
+import { locate } from '../anchoring.ts';
+import type { Annotation } from '../model.ts';
 import edition from 'virtual:edition';
-import { annotationsKey } from '../annotate/storage-key.ts';
-import { openStore, type AnnotationStore } from '../annotate/store.ts';
-import type { ParagraphRecord } from '../pages/paragraphs.json.ts';
-import { chapterUrl, permalink, url } from '../report/urls.ts';
+import { annotationsKey } from '../storage-key.ts';
+import { openStore, type AnnotationStore } from '../store.ts';
+import type { ParagraphRecord } from '../../pages/paragraphs.json.ts';
+import { chapterUrl, permalink, url } from '../../site/urls.ts';
 import { annotationItem } from './annotation-view.ts';
-import { toast } from './toast.ts';
+import { toast } from '../../reader/toast.ts';
 
 // Loaded when the reader exports, imports or edits, not with the list.
 const transfer = () => import('./annotations-transfer.ts');

@@ -4,6 +4,13 @@
  * which browsers still allow from a click on plain HTTP; else the text is selected for the
  * reader to copy with Ctrl+C. The caller tells the reader which happened.
  */
+import copyCss from './copy.css?url';
+import { loadStylesheet } from './stylesheet.ts';
+// The copy buffer's styles (fixed, invisible: selecting it never scrolls the page), fetched as
+// this module loads, long before a reader copies; not awaited, which would cost the copy
+// command the click it needs.
+void loadStylesheet(copyCss);
+
 export type CopyResult = 'clipboard' | 'command' | 'selected';
 
 export const COPY_MESSAGES: Record<CopyResult, string> = {

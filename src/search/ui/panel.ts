@@ -3,9 +3,15 @@
  * move through them, Enter opens one (or, with none chosen, the search page), Esc closes.
  * Loaded only when the reader starts a search.
  */
-import { placePanel } from '../scripts/place-panel.ts';
+import resultsCss from './results.css?url';
+import panelCss from './search-panel.css?url';
+import { loadStylesheet } from '../../reader/stylesheet.ts';
+import { placePanel } from '../../reader/place-panel.ts';
 import { loadSearch } from './load-pagefind.ts';
 import { glossaryItem, paragraphItem, searchPageHref, statusText } from './render.ts';
+
+/** The panel's styles and its results', loading as this module does; wait for them before showing it. */
+export const styled = Promise.all([loadStylesheet(resultsCss), loadStylesheet(panelCss)]);
 
 const MAX_PARAGRAPHS = 8;
 const MAX_GLOSSARY = 3;

@@ -5,12 +5,17 @@
  * selection. The toolbar sits under the selection and after its paragraph in the document,
  * next to its words for screen readers; Tab from the selection reaches it, Esc leaves it.
  */
+import toolbarCss from './selection-toolbar.css?url';
+import { loadStylesheet } from '../../reader/stylesheet.ts';
 import edition from 'virtual:edition';
-import { quotation, quoteLink } from '../cite/format.ts';
-import { COPY_MESSAGES, copyText } from './copy.ts';
-import { focusParagraph } from './focus-paragraph.ts';
-import { placePanel } from './place-panel.ts';
-import { toast } from './toast.ts';
+import { quotation, quoteLink } from '../../cite/format.ts';
+import { COPY_MESSAGES, copyText } from '../../reader/copy.ts';
+import { focusParagraph } from '../../reader/focus-paragraph.ts';
+import { placePanel } from '../../reader/place-panel.ts';
+import { toast } from '../../reader/toast.ts';
+
+/** The toolbar's styles, loading as this module does; wait for them before showing it. */
+export const styled = loadStylesheet(toolbarCss);
 
 export interface Selected {
   /** The selected report text, without edition UI. */

@@ -2,22 +2,21 @@
  * Renders search outcomes as DOM, for the header's panel and the search page alike. Text is
  * always set as text, never as HTML.
  */
-import type { GlossaryHit, ParagraphHit, SearchOutcome } from './engine.ts';
-import { excerpt } from './tokens.ts';
-
-const base = () => import.meta.env.BASE_URL.replace(/\/?$/, '/');
+import type { GlossaryHit, ParagraphHit, SearchOutcome } from '../engine.ts';
+import { url } from '../../site/urls.ts';
+import { excerpt } from '../tokens.ts';
 
 /** The chapter URL of a hit, carrying the terms so the paragraph can highlight them. */
 export function paragraphHref(hit: ParagraphHit, terms: readonly string[]): string {
-  return `${base()}${hit.chapter}/?hl=${encodeURIComponent(terms.join(' '))}#p-${hit.n}`;
+  return `${url(`${hit.chapter}/`)}?hl=${encodeURIComponent(terms.join(' '))}#p-${hit.n}`;
 }
 
 export function glossaryHref(hit: GlossaryHit): string {
-  return `${base()}glossary/#${hit.id}`;
+  return url(`glossary/#${hit.id}`);
 }
 
 export function searchPageHref(query: string): string {
-  return `${base()}search/?q=${encodeURIComponent(query)}`;
+  return url(`search/?q=${encodeURIComponent(query)}`);
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {

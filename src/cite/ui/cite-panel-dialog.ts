@@ -6,14 +6,19 @@
  * extends it to a range. The panel takes focus; Esc or 关闭 closes it and focus returns to the
  * ¶ number.
  */
+import citePanelCss from './cite-panel.css?url';
+import { loadStylesheet } from '../../reader/stylesheet.ts';
 import edition from 'virtual:edition';
-import { citationFiles, citationKey } from '../cite/files.ts';
-import { gbt7714, rangeAnchor, rangeLabel, shortForm, type Range } from '../cite/format.ts';
-import { url } from '../report/urls.ts';
+import { citationFiles, citationKey } from '../files.ts';
+import { gbt7714, rangeAnchor, rangeLabel, shortForm, type Range } from '../format.ts';
+import { url } from '../../site/urls.ts';
 import { paragraphOf } from './cite-panel.ts';
-import { downloadText } from './download.ts';
-import { COPY_MESSAGES, copyText } from './copy.ts';
-import { placeBelow } from './place-below.ts';
+import { downloadText } from '../../reader/download.ts';
+import { COPY_MESSAGES, copyText } from '../../reader/copy.ts';
+import { placeBelow } from '../../reader/place-below.ts';
+
+/** The panel's styles, loading as this module does; wait for them before showing it. */
+export const styled = loadStylesheet(citePanelCss);
 
 function build(): HTMLElement {
   const panel = document.createElement('div');
