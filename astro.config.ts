@@ -10,7 +10,7 @@ import katexAssets from './src/integrations/katex-assets.ts';
 import pagefindIndex from './src/integrations/pagefind-index.ts';
 import serverConfigs from './src/integrations/server-configs.ts';
 import { markdownPlugins } from './src/plugins/markdown-plugins.ts';
-import { basePath } from './src/report/base-path.ts';
+import { basePath } from './src/site/base-path.ts';
 import { loadCorrespondences } from './src/report/correspondences.ts';
 import { loadDataChecks } from './src/report/data-checks.ts';
 import { sourceParagraphs } from './src/report/source.ts';
@@ -64,6 +64,10 @@ export default defineConfig({
     build: {
       // Never inline scripts or assets into HTML: a strict CSP allows only files from 'self'.
       assetsInlineLimit: 0,
+      // No preload helper in the first view's script: what loads on use is a few small modules,
+      // and the styles that come with them are loaded by the features themselves
+      // (src/reader/stylesheet.ts).
+      modulePreload: false,
       // The oldest browsers supported: Chromium 86 (the core of many domestic browsers on
       // government desktops: 360, QQ, 统信, 麒麟), Firefox 78 ESR, Safari 14. See the README.
       target: ['chrome86', 'edge86', 'firefox78', 'safari14'],

@@ -4,7 +4,7 @@
  * chapter. Fetched only when the reader has annotations.
  */
 import type { APIRoute } from 'astro';
-import { getChapters } from '../report/edition.ts';
+import { getChapters } from '../site/edition.ts';
 import { sourceParagraphs } from '../report/source.ts';
 
 export interface ParagraphRecord {
