@@ -3,14 +3,15 @@
  * - recall and precision over every committed query, through the built index in Node;
  * - bytes fetched by a first query and by a second one, in Chromium, behind the project's nginx;
  * - the median time from keystroke to rendered results on the search page, in Chromium.
- * Needs a built site (`npm run build`).
+ * Needs a built site (`npm run build`); reads `dist/`, or the folder `DIST` names.
  */
-import type { Page } from 'playwright-core';
 import { launch } from '../tests/support/browser.ts';
 import { startNginx, type RunningServer } from '../tests/support/nginx.ts';
 import { loadNodeSearch } from '../tests/support/pagefind-node.ts';
 import { benchmarkQueries, expectedParagraphs } from '../tests/support/search-oracle.ts';
-import { basePath } from '../src/report/base-path.ts';
+import { DIST } from '../tests/support/site.ts';
+import { describeTransfer, headerSearchTransfers } from '../tests/support/search-transfer.ts';
+import { basePath } from '../src/site/base-path.ts';
 
 const queries = benchmarkQueries();
 const median = (xs: number[]) => {
@@ -34,39 +35,13 @@ export async function quality() {
   return { recall: correct / expected, precision: listed ? correct / listed : 1, expected };
 }
 
-/**
- * Bytes the server sent (headers and bodies, from nginx's log) while `action` ran: this counts
- * what Pagefind's worker fetches too, which the page's own network events do not show.
- */
-async function transfer(server: RunningServer, page: Page, action: () => Promise<void>) {
-  const before = server.requests().length;
-  await action();
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
-  const served = server.requests().slice(before);
-  return { bytes: served.reduce((sum, r) => sum + r.bytes, 0), requests: served.length };
-}
-
 /** First and second query transfers, and the median keystroke-to-results time, in Chromium. */
 export async function browserFigures(server: RunningServer) {
   const baseUrl = server.baseUrl;
   const browser = await launch();
   try {
-    // A fresh profile: nothing cached.
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${baseUrl}review-2020/`);
-    await page.waitForLoadState('networkidle');
-    const settle = async (q: string) => {
-      await page.locator('#site-search-q').fill(q);
-      await page.locator('.search-panel__status').filter({ hasText: /找到/ }).waitFor();
-    };
-    const first = await transfer(server, page, async () => {
-      await page.locator('#site-search-q').focus();
-      await settle('亩均');
-    });
-    const second = await transfer(server, page, () => settle('5G基站'));
-
+    const { first, second } = await headerSearchTransfers(server, browser, { page: 'review-2020/', first: '亩均', second: '5G基站' });
+    const page = await browser.newPage();
     // Keystroke to rendered results on the search page, Pagefind already loaded.
     await page.goto(`${baseUrl}search/?q=${encodeURIComponent('预热')}`);
     await page.locator('.search-page__status').filter({ hasText: /找到/ }).waitFor();
@@ -98,7 +73,7 @@ export async function browserFigures(server: RunningServer) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-const server = await startNginx('dist', basePath(process.env.BASE_PATH));
+const server = await startNginx(DIST, basePath(process.env.BASE_PATH));
 try {
   const q = await quality();
   const b = await browserFigures(server);
@@ -112,6 +87,8 @@ try {
   console.log(`| first query transfer (亩均, from a chapter page's header) | ${kb(b.first.bytes)} in ${b.first.requests} requests |`);
   console.log(`| second query transfer (5G基站) | ${kb(b.second.bytes)} in ${b.second.requests} requests |`);
   console.log(`| median keystroke → rendered results (search page, incl. ${b.debounce} ms debounce) | ${b.median.toFixed(0)} ms |`);
+  for (const [name, t] of [['first', b.first], ['second', b.second]] as const)
+    console.log(`\n${name} query, per response (headers included):\n${describeTransfer(t)}`);
 } finally {
   await server.stop();
 }

@@ -3,7 +3,7 @@
  * the search of browsers that cannot run Pagefind's WebAssembly.
  */
 import type { APIRoute } from 'astro';
-import { getChapters, glossaryEntries } from '../report/edition.ts';
+import { getChapters, glossaryEntries } from '../site/edition.ts';
 import { sourceParagraphs } from '../report/source.ts';
 import type { SearchRecord } from '../search/records.ts';
 
@@ -21,7 +21,6 @@ export const GET: APIRoute = async () => {
           n: String(n),
           chapter: chapter.slug,
           chapterLabel: chapter.label,
-          chapterTitle: chapter.title,
           ...(section ? { section: section.id, sectionTitle: section.title } : {}),
           text: text.get(n)!,
         },

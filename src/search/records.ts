@@ -3,7 +3,7 @@
  * by the `search-records.json` endpoint during the build and indexed by the Pagefind
  * integration. The file stays in the site: browsers whose CSP support predates
  * `'wasm-unsafe-eval'` (Chromium 86–96) may not run Pagefind's WebAssembly, and then search
- * these records directly (see load-pagefind.ts).
+ * these records directly (see ui/load-pagefind.ts).
  */
 
 /** Pagefind meta values are strings. */
@@ -13,8 +13,8 @@ export interface ParagraphRecordMeta {
   n: string;
   /** Chapter slug: the page is `${base}${chapter}/#p-${n}`. */
   chapter: string;
+  /** What a result names the chapter by (第一部分); the chapter's full title is not carried: no result shows it. */
   chapterLabel: string;
-  chapterTitle: string;
   /** Section anchor (`part-3-1`) and title, when the paragraph is in a section. */
   section?: string;
   sectionTitle?: string;

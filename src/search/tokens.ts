@@ -5,11 +5,17 @@
  * and the browser segments the query again, so a query matches only whole words or their
  * prefixes. A Chinese reader types any run of characters (亩均, 论英雄, 5G基站), and 基站 must
  * not hit 基本…站. So the edition indexes every position of the text as a *character bigram*
- * (亩均 均论 论英 英雄 …) and queries with the bigrams of the query, which Pagefind ANDs:
+ * (亩均 均论 论英 英雄 …) and queries with bigrams of the query, which Pagefind ANDs:
  * a paragraph that contains the query contains all its bigrams, so no paragraph is missed
  * (recall), and the few candidates that contain the bigrams apart are dropped by checking the
  * query against the paragraph's text (precision). A single character is a prefix query on the
  * bigrams that start with it.
+ *
+ * Why each bigram once, and a query of every other bigram: the engine never uses Pagefind's
+ * word positions or counts, only which records hold a bigram, so a record lists each bigram
+ * once (fewer postings, a smaller index chunk). A query asks for bigrams that cover every
+ * character of the term (亩均 论英 英雄 for 亩均论英雄), not all of them: each bigram may sit in
+ * another index chunk, a download of its own, and the text check keeps precision anyway.
  *
  * Why the bigrams are spelled in ASCII: Pagefind would re-segment CJK bigrams, strip
  * punctuation from them and split the query with `Intl.Segmenter`. Each character is written
@@ -60,22 +66,30 @@ export function foldedChars(text: string): string[] {
 /** Characters that separate nothing: whitespace is never part of a bigram. */
 const SPACE = /\s/u;
 
-/** The tokens Pagefind indexes for a text: the bigram at every position, the last character alone. */
+/**
+ * The tokens Pagefind indexes for a text: the bigram at every position and the last character
+ * alone, each distinct token once, sorted (so the same text always gives the same record).
+ */
 export function indexTokens(text: string): string[] {
   const chars = foldedChars(text).filter((c) => !SPACE.test(c));
-  const tokens: string[] = [];
+  const tokens = new Set<string>();
   for (let i = 0; i < chars.length; i++) {
-    tokens.push(i + 1 < chars.length ? charCode(chars[i]!) + charCode(chars[i + 1]!) : charCode(chars[i]!));
+    tokens.add(i + 1 < chars.length ? charCode(chars[i]!) + charCode(chars[i + 1]!) : charCode(chars[i]!));
   }
-  return tokens;
+  return [...tokens].sort();
 }
 
-/** The tokens to ask Pagefind for one query term. */
+/**
+ * The tokens to ask Pagefind for one query term: one character alone, or bigrams that cover
+ * every character, the first, every other one, and the last (亩均论英雄: 亩均 论英 英雄).
+ */
 export function queryTokens(term: string): string[] {
   const chars = foldedChars(term).filter((c) => !SPACE.test(c));
   if (chars.length === 1) return [charCode(chars[0]!)];
+  const bigram = (i: number) => charCode(chars[i]!) + charCode(chars[i + 1]!);
   const tokens: string[] = [];
-  for (let i = 0; i + 1 < chars.length; i++) tokens.push(charCode(chars[i]!) + charCode(chars[i + 1]!));
+  for (let i = 0; i + 1 < chars.length; i += 2) tokens.push(bigram(i));
+  if (chars.length % 2 === 1) tokens.push(bigram(chars.length - 2));
   return [...new Set(tokens)];
 }
 

@@ -29,6 +29,8 @@ export async function loadNodeSearch(dist = DIST): Promise<NodeSearch> {
     return new Response(body);
   }) as typeof fetch;
   const pagefind = (await import(pathToFileURL(resolve(dist, 'pagefind/pagefind.js')).href)) as PagefindApi;
+  // As in the browser (src/search/ui/load-pagefind.ts); Node has no workers anyway.
+  await pagefind.options?.({ noWorker: true });
   await pagefind.init?.();
   return { search: createSearch(pagefind), bytes: () => fetched, reset: () => (fetched = 0) };
 }
