@@ -1,22 +1,34 @@
 /**
- * Builds the offline edition: the whole report, its contents, the glossary and search in ONE
- * HTML file that works when opened from disk (file://), where a browser loads no module
- * scripts, fetches nothing, runs no WebAssembly and resolves `/…` links to the disk's root.
- * So everything is inside the file: styles, KaTeX's fonts (as data: URIs), the glossary
- * definitions and the search text (as JSON data blocks), and one classic script; every link
- * points inside the file. Its Content-Security-Policy allows exactly that script and style by
- * hash. It is assembled from the built pages, so it shows what the site shows.
+ * Builds the offline edition: the whole report, its contents, its indicator tables and charts,
+ * the glossary and search in ONE HTML file that works when opened from disk (file://), where a
+ * browser loads no module scripts, fetches nothing, runs no WebAssembly and resolves `/…` links
+ * to the disk's root. So everything is inside the file: styles, KaTeX's fonts (as data: URIs),
+ * the glossary popovers' short definitions (on their entries), where each paragraph sits (a
+ * JSON data block), and one classic script; every link points inside the file. Its
+ * Content-Security-Policy allows exactly that script and style by hash. It is assembled from
+ * the built pages, so it shows what the site shows.
+ *
+ * Readers download it whole, often onto government intranets, so it carries nothing twice and
+ * nothing it cannot show: the search reads the paragraphs' text from the page itself; each
+ * small chart beside a paragraph is a link to the full chart, which the file holds once; the
+ * stylesheets lose the rules that match nothing in the file (prune-css.ts); KaTeX's fonts are
+ * cut to the glyphs the formulas show (katex-fonts.ts); and the file is written minified
+ * (minify-html.ts). tests/site/offline-size.test.ts holds it to its budget.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { parseHTML } from 'linkedom';
 import { exampleParagraph, type Edition } from '../edition/load-edition.ts';
 import type { SearchRecord } from '../search/records.ts';
+import { keepFaces, subsetKatexFonts } from './katex-fonts.ts';
+import { paragraphText, type ParagraphPlaces } from './paragraph-text.ts';
+import { cssClassNames } from './css-subjects.ts';
+import { inlineHeadingLabels } from './heading-labels.ts';
+import { minifyHtml, whitespaceKept } from './minify-html.ts';
+import { pruneCss } from './prune-css.ts';
 
-/** KaTeX font families the edition's formulas can use; the others are left out of the file. */
-const KATEX_FAMILIES = ['KaTeX_Main', 'KaTeX_Math', 'KaTeX_Size1', 'KaTeX_Size2', 'KaTeX_Size3', 'KaTeX_Size4', 'KaTeX_AMS'];
 /** The project's sources; builds run from the project's root. */
 const SRC = join(process.cwd(), 'src');
 const CHAPTER_NOTE_IDS = /^((note|note-ref|endnote)-\d+|chapter-notes-h)$/;
@@ -34,8 +46,20 @@ export interface OfflineInput {
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
+/** The site's pages besides the chapters that the offline file holds as sections. */
+export interface HeldPages {
+  glossary: boolean;
+  indicators: boolean;
+}
+
 /** Where a link of the site goes inside the offline file, or null if it leaves the file. */
-export function offlineHref(href: string, base: string, currentSlug: string | undefined, slugs: readonly string[]): string | null {
+export function offlineHref(
+  href: string,
+  base: string,
+  currentSlug: string | undefined,
+  slugs: readonly string[],
+  held: HeldPages = { glossary: true, indicators: false },
+): string | null {
   const noteFrag = (slug: string | undefined, frag: string) => (slug && CHAPTER_NOTE_IDS.test(frag) ? `#${slug}-${frag}` : `#${frag}`);
   if (href.startsWith('#')) return noteFrag(currentSlug, href.slice(1));
   if (!href.startsWith(base)) return null;
@@ -43,7 +67,8 @@ export function offlineHref(href: string, base: string, currentSlug: string | un
   if (path === '') return '#contents';
   const slug = path.replace(/\/$/, '');
   if (slugs.includes(slug)) return frag ? noteFrag(slug, frag) : `#chapter-${slug}`;
-  if (path === 'glossary/') return frag ? `#${frag}` : '#glossary';
+  if (path === 'glossary/' && held.glossary) return frag ? `#${frag}` : '#glossary';
+  if (path === 'indicators/' && held.indicators) return frag ? `#${frag}` : '#indicators';
   const permalink = /^p\/(\d+)\/$/.exec(path);
   if (permalink) return `#p-${permalink[1]}`;
   if (path.startsWith('search/')) return '#offline-search-q';
@@ -51,10 +76,10 @@ export function offlineHref(href: string, base: string, currentSlug: string | un
 }
 
 /** Rewrites the links and chapter-local ids of a fragment of a built page. */
-function relink(root: Element, base: string, slug: string | undefined, slugs: readonly string[]) {
+function relink(root: Element, base: string, slug: string | undefined, slugs: readonly string[], held: HeldPages) {
   for (const el of root.querySelectorAll('[id]')) if (slug && CHAPTER_NOTE_IDS.test(el.id)) el.id = `${slug}-${el.id}`;
   for (const a of [...root.querySelectorAll('a[href]')]) {
-    const target = offlineHref(a.getAttribute('href')!, base, slug, slugs);
+    const target = offlineHref(a.getAttribute('href')!, base, slug, slugs, held);
     if (target) a.setAttribute('href', target);
     else {
       // A page the offline file does not hold: keep the words, drop the link.
@@ -64,26 +89,63 @@ function relink(root: Element, base: string, slug: string | undefined, slugs: re
     }
   }
   for (const el of root.querySelectorAll('.print-permalink, .pager, form')) el.remove();
+  // Pagefind's marks: the file has no Pagefind index.
+  for (const el of [root, ...root.querySelectorAll('[data-pagefind-body], [data-pagefind-ignore]')]) {
+    el.removeAttribute('data-pagefind-body');
+    el.removeAttribute('data-pagefind-ignore');
+  }
 }
 
-function fontsInline(css: string, fontDir: string): string {
-  return css.replace(/@font-face\{[^}]*\}/g, (rule) => {
-    const family = /font-family:([^;}]+)/.exec(rule)?.[1]?.trim();
-    if (!family || !KATEX_FAMILIES.includes(family)) return '';
-    return rule.replace(/url\(fonts\/([^)]+\.woff2)\)/g, (_m, file: string) => {
-      const data = readFileSync(join(fontDir, file)).toString('base64');
-      return `url(data:font/woff2;base64,${data})`;
-    });
-  });
+/**
+ * Each small figure beside a paragraph becomes a line that names its chart and links to it:
+ * the figure draws and tables only rows of a chart that the file's 主要指标 section holds in
+ * full, once, with the same title, the same sources and the same notes. It stays `data-edition-ui`.
+ */
+function pointToFullCharts(article: Element) {
+  for (const figure of article.querySelectorAll('figure.chart--compact')) {
+    const href = figure.querySelector('a.chart__more')?.getAttribute('href');
+    const title = figure.querySelector('.chart__title')?.textContent;
+    if (!href?.startsWith('#chart-') || !title) continue;
+    const line = figure.ownerDocument.createElement('p');
+    line.className = 'offline-chart-link';
+    line.setAttribute('data-edition-ui', '');
+    const link = figure.ownerDocument.createElement('a');
+    link.setAttribute('href', href);
+    link.textContent = title;
+    line.append('图表：', link);
+    figure.replaceWith(line);
+  }
 }
 
-async function bundle(entry: string): Promise<string> {
+/**
+ * Where each paragraph sits, for the search, after checking that the text the file's search
+ * reads from each paragraph is the paragraph's search record: the source's line.
+ */
+function paragraphPlaces(records: SearchRecord[], articles: readonly Element[]): ParagraphPlaces {
+  const labels: string[] = [];
+  const paragraphs: [number, number][] = [];
+  for (const r of records) {
+    if (r.meta.kind !== 'paragraph') continue;
+    const m = r.meta;
+    const el = articles.map((a) => a.querySelector(`#p-${m.n}`)).find(Boolean);
+    if (!el || paragraphText(el) !== m.text)
+      throw new Error(`离线版：第${m.n}段在页面中的文字与搜索记录不同，离线版的搜索会与网站不一致。请检查该段中哪些元素是编辑所加却没有标 data-edition-ui。`);
+    const label = [m.chapterLabel, m.sectionTitle].filter(Boolean).join(' · ');
+    if (!labels.includes(label)) labels.push(label);
+    paragraphs.push([Number(m.n), labels.indexOf(label)]);
+  }
+  return { labels, paragraphs };
+}
+
+/** The offline script, and the styles it imports (the search panel's), bundled. */
+async function bundle(entry: string): Promise<{ js: string; css: string }> {
   // Destructuring is left as written, as the site's own build (Vite) leaves it: esbuild 0.27.7
   // lists Safari before 14.1 as lacking it, for a WebKit bug with array-rest patterns whose right
   // side is an array literal (`[a, ...b] = [x, y]`), which neither this code nor Floating UI
   // (the panels' placement) contains, and esbuild cannot rewrite destructuring, only refuse it.
   const result = await build({
     entryPoints: [entry],
+    outdir: 'offline',
     bundle: true,
     format: 'iife',
     minify: true,
@@ -92,7 +154,9 @@ async function bundle(entry: string): Promise<string> {
     supported: { destructuring: true },
     logLevel: 'silent',
   });
-  return result.outputFiles[0]!.text;
+  const output = (ext: string) => result.outputFiles.find((f) => f.path.endsWith(ext))?.text ?? '';
+  // Without esbuild's last newline: the Nu checker hashes inline content ending in one differently from browsers.
+  return { js: output('.js').trim(), css: output('.css') };
 }
 
 /** The offline edition's HTML. */
@@ -101,73 +165,95 @@ export async function buildOffline(input: OfflineInput): Promise<string> {
   const chapters = edition.chapters.map((c) => c.slug);
   const page = (path: string) => parseHTML(readFileSync(join(dist, path, 'index.html'), 'utf8')).document;
 
+  const held: HeldPages = { glossary: Boolean(edition.paths.glossary), indicators: Boolean(edition.paths.indicators) };
   const home = page('');
   const toc = home.querySelector('.toc')!;
-  relink(toc, base, undefined, chapters);
+  relink(toc, base, undefined, chapters, held);
   toc.id = 'contents';
 
   const sections: string[] = [];
   const styles = new Set<string>();
+  const addStyles = (doc: Document) => {
+    for (const link of doc.querySelectorAll('link[rel="stylesheet"]')) styles.add(link.getAttribute('href')!);
+  };
+  // The file's parts that may hold formulas, and the chapters that hold the paragraphs.
+  const articles: Element[] = [];
   for (const slug of chapters) {
     const doc = page(`${slug}/`);
-    for (const link of doc.querySelectorAll('link[rel="stylesheet"]')) styles.add(link.getAttribute('href')!);
+    addStyles(doc);
     const article = doc.querySelector('article.chapter')!;
-    relink(article, base, slug, chapters);
+    relink(article, base, slug, chapters, held);
+    if (held.indicators) pointToFullCharts(article);
+    articles.push(article);
     const title = doc.querySelector('title')!.textContent!.split(' | ')[0];
     for (const notes of article.querySelectorAll('.chapter-notes')) notes.setAttribute('aria-label', `编者注：${title}`);
     // A plain wrapper, not a landmark: the part inside is already a region named by its heading.
     sections.push(`<div id="chapter-${slug}" class="offline-chapter">${article.outerHTML}</div>`);
   }
+  // The indicator tables and the full charts, where the edition has them.
+  let indicators = '';
+  if (held.indicators) {
+    const doc = page('indicators/');
+    addStyles(doc);
+    const article = doc.querySelector('article.indicators')!;
+    // The tables' CSV and JSON are files of the site, which a single file cannot offer.
+    for (const el of article.querySelectorAll('.indicator-table__downloads')) el.remove();
+    relink(article, base, undefined, chapters, held);
+    articles.push(article);
+    indicators = `<section id="indicators" class="offline-indicators" aria-label="主要指标">${article.outerHTML}</section>`;
+  }
   // The glossary and its popover, where the edition has a glossary.
   let glossary = '';
   let popover = '';
-  let summaries = '';
-  if (edition.paths.glossary) {
+  if (held.glossary) {
     const glossaryDoc = page('glossary/');
-    for (const link of glossaryDoc.querySelectorAll('link[rel="stylesheet"]')) styles.add(link.getAttribute('href')!);
+    addStyles(glossaryDoc);
     const article = glossaryDoc.querySelector('article.glossary')!;
-    relink(article, base, undefined, chapters);
+    relink(article, base, undefined, chapters, held);
+    // The popover's short definitions, each on its entry (read by offline-app.ts), not as a
+    // JSON copy that would repeat every entry's id and term.
+    const summaries: Record<string, { term: string; summary: string }> = JSON.parse(readFileSync(join(dist, 'glossary-summaries.json'), 'utf8'));
+    const entries = new Map([...article.querySelectorAll('.entry[id]')].map((e) => [e.id, e]));
+    for (const [id, { summary }] of Object.entries(summaries)) {
+      const entry = entries.get(id);
+      if (!entry) throw new Error(`离线版：名词解释“${id}”有简要解释，却不在名词解释页中，弹出的解释无处可取。`);
+      // The popover's title is the entry's heading (offline-app.ts), which must be the term.
+      if (entry.querySelector('.entry__term')?.textContent?.trim() !== summaries[id]!.term)
+        throw new Error(`离线版：名词解释“${id}”的标题不是词条“${summaries[id]!.term}”，弹出的解释会用错标题。`);
+      entry.setAttribute('data-summary', summary);
+    }
+    articles.push(article);
     glossary = `<section id="glossary" class="offline-glossary" aria-label="名词解释">${article.outerHTML}</section>`;
     const shell = page(`${chapters[1]}/`).querySelector('#term-popover')!;
     shell.removeAttribute('data-summaries');
-    relink(shell, base, undefined, chapters);
+    shell.removeAttribute('data-styles');
+    relink(shell, base, undefined, chapters, held);
     popover = shell.outerHTML;
-    const data = readFileSync(join(dist, 'glossary-summaries.json'), 'utf8').replace(/</g, '\\u003c');
-    summaries = `<script type="application/json" id="glossary-summaries-data">${data}</script>`;
   }
 
+  // The site's theme script as written is for people reading it; the file takes it minified.
+  const themeInit = (await transform(readFileSync(join(SRC, 'reader/theme-init.js'), 'utf8'), { minify: true, target: ['chrome86', 'firefox78', 'safari14'] })).code.trim();
+  const { js: app, css: appCss } = await bundle(join(SRC, 'offline/offline-app.ts'));
+  const places = paragraphPlaces(input.records, articles);
+  // JSON inside <script type="application/json">: escape "<" so no text can close the element.
+  const json = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+  const favicon = `data:image/svg+xml;base64,${readFileSync(join(SRC, 'assets/favicon.svg')).toString('base64')}`;
+
+  const body = offlineBody({ edition, toc: toc.outerHTML, sections, indicators, glossary, popover, places: json(places), app });
   let css = '';
   for (const href of styles) {
     const file = href.slice(base.length);
     const text = readFileSync(join(dist, file), 'utf8');
-    css += file.endsWith('katex.min.css') ? fontsInline(text, join(dist, input.katexDir, 'fonts')) : text;
+    if (file.endsWith('katex.min.css')) {
+      const fontDir = join(dist, input.katexDir, 'fonts');
+      const fonts = await subsetKatexFonts(articles, text, (font) => readFileSync(join(fontDir, font)));
+      css += keepFaces(text, fonts, (font) => `data:font/woff2;base64,${fonts.get(font)!.toString('base64')}`);
+    } else css += text;
     css += '\n';
   }
-  css += readFileSync(join(SRC, 'offline/offline.css'), 'utf8');
-
-  const themeInit = readFileSync(join(SRC, 'scripts/theme-init.js'), 'utf8');
-  const app = await bundle(join(SRC, 'offline/offline-app.ts'));
-  const records = input.records
-    .filter((r) => r.meta.kind === 'paragraph')
-    .map((r) => {
-      const m = r.meta as Extract<SearchRecord['meta'], { kind: 'paragraph' }>;
-      return { n: Number(m.n), label: [m.chapterLabel, m.sectionTitle].filter(Boolean).join(' · '), text: m.text };
-    });
-  // JSON inside <script type="application/json">: escape "<" so no text can close the element.
-  const json = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
-  const favicon = `data:image/svg+xml;base64,${readFileSync(join(SRC, 'assets/favicon.svg')).toString('base64')}`;
-  const csp = [
-    "default-src 'none'",
-    `script-src ${sha256(themeInit)} ${sha256(app)}`,
-    `style-src ${sha256(css)}`,
-    'font-src data:',
-    'img-src data:',
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
-
-  return `<!DOCTYPE html>
+  css += appCss + readFileSync(join(SRC, 'offline/offline.css'), 'utf8');
+  // The whole file, once without styles to learn what they must style, then with them.
+  const offlineFile = (css: string, csp: string) => `<!DOCTYPE html>
 <html lang="${edition.language}">
 <head>
 <meta charset="utf-8">
@@ -179,7 +265,53 @@ export async function buildOffline(input: OfflineInput): Promise<string> {
 <script>${themeInit}</script>
 <style>${css}</style>
 </head>
-<body class="page-offline">
+${body}
+</body>
+</html>
+`;
+  css = pruneCss(css, offlineFile('', ''), [themeInit, app]);
+  const csp = [
+    "default-src 'none'",
+    `script-src ${sha256(themeInit)} ${sha256(app)}`,
+    `style-src ${sha256(css)}`,
+    'font-src data:',
+    'img-src data:',
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+
+  // Written small (minify-html.ts); its paragraphs' text, which the search reads, checked again.
+  const words = new Set([themeInit, app].flatMap((code) => code.match(/[A-Za-z_][\w-]*/g) ?? []));
+  const classes = cssClassNames(css);
+  const html = minifyHtml(offlineFile(css, csp), {
+    keepClass: (c) => classes.has(c) || words.has(c),
+    keepWhitespace: whitespaceKept(css),
+    prepare: (tree) => inlineHeadingLabels(tree, { css, scriptWords: words }),
+  });
+  try {
+    paragraphPlaces(input.records, [parseHTML(html).document.documentElement]);
+  } catch (error) {
+    throw new Error(`离线版：压缩后的文件中段落文字有变（src/offline/minify-html.ts），离线版的搜索会与网站不一致。${(error as Error).message}`);
+  }
+  return html;
+}
+
+interface BodyParts {
+  edition: Edition;
+  toc: string;
+  sections: string[];
+  indicators: string;
+  glossary: string;
+  popover: string;
+  /** Where each paragraph sits (JSON), see paragraph-text.ts. */
+  places: string;
+  app: string;
+}
+
+/** The file's `<body>`: apart from its `<head>`, because its styles are cut to what it holds. */
+function offlineBody({ edition, toc, sections, indicators, glossary, popover, places, app }: BodyParts): string {
+  return `<body class="page-offline">
 <a class="skip-link" href="#main" data-edition-ui>跳到正文</a>
 <header class="site-header" data-edition-ui>
 <div class="site-header__inner">
@@ -196,16 +328,14 @@ export async function buildOffline(input: OfflineInput): Promise<string> {
 </div>
 </header>
 <main id="main" tabindex="-1" class="offline-main">
-<div class="offline-intro" data-edition-ui><p>本文件是网站的离线版：报告全文、${edition.paths.glossary ? '名词解释与' : ''}全文搜索都在这一个文件里，不需要网络，也不需要安装任何软件。段落编号与网站相同，引用时请写明段落号（如“第${exampleParagraph(edition)}段”）。</p></div>
-${toc.outerHTML}
+<div class="offline-intro" data-edition-ui><p>本文件是网站的离线版：报告全文、${indicators ? '<a href="#indicators">主要指标</a>、' : ''}${glossary ? '<a href="#glossary">名词解释</a>与' : ''}全文搜索都在这一个文件里，不需要网络，也不需要安装任何软件。段落编号与网站相同，引用时请写明段落号（如“第${exampleParagraph(edition)}段”）。</p></div>
+${toc}
 ${sections.join('\n')}
+${indicators}
 ${glossary}
 </main>
 ${popover}
-<script type="application/json" id="offline-records">${json(records)}</script>
-${summaries}
+<script type="application/json" id="offline-paragraphs">${places}</script>
 <script>${app}</script>
-</body>
-</html>
 `;
 }

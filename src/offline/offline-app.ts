@@ -7,9 +7,16 @@
  * the same check (`containsAll`, `findMatches`, `score` from src/search/tokens.ts) decides.
  */
 import { containsAll, excerpt, findMatches, parseQuery, score } from '../search/tokens.ts';
-import { initNotes } from '../scripts/notes.ts';
-import { initTermPopovers } from '../scripts/term-popover.ts';
-import { initThemeToggle } from '../scripts/theme.ts';
+import { paragraphText, type ParagraphPlaces } from './paragraph-text.ts';
+import { initNotes } from '../reader/notes.ts';
+import { initTermPopovers } from '../glossary/ui/term-popover.ts';
+import { initThemeToggle } from '../reader/theme.ts';
+// The header's results panel is styled by the site's search panel, whose styles come with its
+// script (which this file does not run): the build puts them in the file's stylesheet.
+import '../search/ui/search-panel.css';
+import '../search/ui/results.css';
+// The term popover's too: on the site, its script loads them from the address its shell names.
+import '../glossary/ui/term-popover.css';
 
 interface OfflineRecord {
   n: number;
@@ -105,7 +112,33 @@ function initSearch(records: OfflineRecord[]) {
   });
 }
 
-const data = JSON.parse(document.getElementById('offline-records')?.textContent ?? '[]') as OfflineRecord[];
+/** The search's records: each paragraph's text read from the page, its place from the data block. */
+function readRecords(): OfflineRecord[] {
+  const places = JSON.parse(document.getElementById('offline-paragraphs')?.textContent ?? '{"labels":[],"paragraphs":[]}') as ParagraphPlaces;
+  return places.paragraphs.flatMap(([n, label]) => {
+    const paragraph = document.getElementById(`p-${n}`);
+    return paragraph ? [{ n, label: places.labels[label] ?? '', text: paragraphText(paragraph) }] : [];
+  });
+}
+
+/**
+ * The term popovers' short definitions. The file's glossary entries carry them (`data-summary`;
+ * the term is the entry's heading), rather than a JSON copy repeating every id and term; the
+ * site's popover reads them, as it does in any page that carries them, from a JSON data block.
+ */
+function embedSummaries() {
+  const summaries: Record<string, { term: string; summary: string }> = {};
+  for (const entry of document.querySelectorAll<HTMLElement>('.entry[data-summary]'))
+    summaries[entry.id] = { term: entry.querySelector('.entry__term')?.textContent?.trim() ?? '', summary: entry.dataset.summary ?? '' };
+  const block = document.createElement('script');
+  block.type = 'application/json';
+  block.id = 'glossary-summaries-data';
+  block.textContent = JSON.stringify(summaries);
+  document.body.append(block);
+}
+
+const data = readRecords();
+embedSummaries();
 initThemeToggle();
 initNotes();
 initTermPopovers();
