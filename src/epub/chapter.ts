@@ -60,7 +60,9 @@ export function bookChapter(input: ChapterInput): BookChapter {
   if (!article) throw new Error(`EPUB：${slug}/ 页中没有 article.chapter。`);
   const title = (page.querySelector('title')?.textContent ?? slug).split(' | ')[0]!.trim();
 
-  removeAll(article, '.print-permalink, .chapter-notes');
+  // The small chart beside a paragraph repeats figures of the 主要指标 back matter, where the
+  // book gives each chart's numbers as its table.
+  removeAll(article, '.print-permalink, .chapter-notes, figure.chart');
   const hasMath = katexToMathml(article) > 0;
 
   // Editorial notes: out of the text, into footnotes at the end, in the order they are cited.

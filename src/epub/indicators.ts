@@ -1,12 +1,12 @@
 /**
- * The book's 主要指标: the site's indicator tables as tables, each row linked to the paragraph
+ * The book's 主要指标: the site's indicator tables and charts as tables, each row linked to the paragraph
  * it comes from in the book. The CSV and JSON downloads are files of the site, not of the book:
  * their links go to the web when the edition's address is known, and are left out otherwise,
  * together with the sentence that offers them.
  */
 import { FILES, type LinkContext } from './book-files.ts';
 import { xhtmlDocument } from './document.ts';
-import { element, relink, removeAll } from './dom.ts';
+import { element, relink, removeAll, unwrap } from './dom.ts';
 import type { BackMatter } from './glossary.ts';
 import { katexToMathml } from './math.ts';
 import { toXhtml } from './xhtml.ts';
@@ -25,6 +25,10 @@ export function bookIndicators(page: Document, language: string, links: Omit<Lin
         .join('');
     }
   }
+  // A chart is drawn for the screen (its colours are the site's theme); the book gives its
+  // title, summary, source line and data table, which hold every value the drawing shows.
+  removeAll(article, '.chart__panels, .chart__data > summary');
+  for (const details of [...article.querySelectorAll('details.chart__data')]) unwrap(details);
   const hasMath = katexToMathml(article) > 0;
   relink(article, { ...links, file: FILES.indicators });
   const h1 = article.querySelector('h1');
