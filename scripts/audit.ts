@@ -1,21 +1,28 @@
 /**
  * `npm run audit`: Lighthouse 12.2.3 on the home page and a chapter, served by the project's
- * nginx config, in Debian's Chromium. Requires performance, accessibility and best practices
- * of 100 each and exits non-zero otherwise. Settings: Lighthouse's defaults (mobile form
- * factor, simulated throttling: 150 ms RTT, 1.6 Mbps, 4× CPU slowdown), headless Chromium with
- * the flags this machine needs; each page three times, the run with the median performance
- * score kept. Performance is timing, so `npm test` runs this right after the build, before the
- * other tests load the machine. Needs a built site (`npm run build`).
+ * nginx config, in Debian's Chromium. Prints performance, accessibility and best practices for
+ * each page; requires accessibility and best practices of 100 and exits non-zero otherwise,
+ * naming the audits that cost points. Performance is printed, never required: it is timing, and
+ * the machines that run the tests are small and shared (the byte budgets in
+ * tests/site/budgets.test.ts hold what makes pages fast). Settings: Lighthouse's defaults (mobile
+ * form factor, simulated throttling: 150 ms RTT, 1.6 Mbps, 4× CPU slowdown), headless Chromium
+ * with the flags this machine needs; each page run `AUDIT_RUNS` times (default 1; the two
+ * required categories do not depend on timing), the run with the median performance kept.
+ * `npm test` runs this right after the build. Needs a built site (`dist/`, or the folder `DIST`
+ * names).
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { basePath } from '../src/report/base-path.ts';
+import { basePath } from '../src/site/base-path.ts';
 import { chromiumPath, CHROMIUM_FLAGS } from '../tests/support/browser.ts';
 import { startNginx } from '../tests/support/nginx.ts';
+import { DIST } from '../tests/support/site.ts';
 
 export const PAGES = ['', 'review-2020/'];
-const RUNS = 3;
+const RUNS = Math.max(1, Number(process.env.AUDIT_RUNS ?? 1));
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
+/** The categories that must score 100; performance is only shown. */
+export const REQUIRED = ['accessibility', 'best-practices'] as const;
 
 export interface AuditResult {
   path: string;
@@ -30,7 +37,7 @@ export async function runAudit(baseUrl: string): Promise<AuditResult[]> {
   const results: AuditResult[] = [];
   try {
     for (const path of PAGES) {
-      // Three runs, the median kept, as Lighthouse's own guidance on variability advises.
+      // With several runs the median is kept, as Lighthouse's own guidance on variability advises.
       const runs = [];
       for (let i = 0; i < RUNS; i++)
         runs.push((await lighthouse(baseUrl + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] }))!.lhr);
@@ -51,17 +58,31 @@ export async function runAudit(baseUrl: string): Promise<AuditResult[]> {
   return results;
 }
 
+/** The pages whose required categories are below 100, each with the audits that cost points. */
+export function failures(results: readonly AuditResult[]): string[] {
+  return results
+    .filter((r) => REQUIRED.some((c) => r.scores[c] < 100))
+    .map((r) => {
+      const low = REQUIRED.filter((c) => r.scores[c] < 100).map((c) => `${c} ${r.scores[c]}`);
+      const losses = r.losses.filter((l) => REQUIRED.some((c) => l.startsWith(`${c}/`)));
+      return `/${r.path}: ${low.join(', ')}\n  ${losses.join('\n  ')}`;
+    });
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const server = await startNginx('dist', basePath(process.env.BASE_PATH));
+  const server = await startNginx(DIST, basePath(process.env.BASE_PATH));
   try {
     const results = await runAudit(server.baseUrl);
     console.log('| page | ' + CATEGORIES.join(' | ') + ' |');
     console.log('| --- | ' + CATEGORIES.map(() => '---').join(' | ') + ' |');
     for (const r of results) console.log(`| /${r.path} | ${CATEGORIES.map((c) => r.scores[c]).join(' | ')} |`);
-    const failed = results.filter((r) => CATEGORIES.some((c) => r.scores[c] < 100));
-    for (const r of failed) console.log(`/${r.path}:\n  ${r.losses.join('\n  ')}`);
-    console.log(failed.length ? `audit: ${failed.length} pages below 100` : 'audit: every category 100');
-    process.exitCode = failed.length ? 1 : 0;
+    const slow = results.filter((r) => r.scores.performance < 100);
+    for (const r of slow) console.log(`/${r.path} performance (shown, not required):\n  ${r.losses.filter((l) => l.startsWith('performance/')).join('\n  ')}`);
+    const failed = failures(results);
+    if (failed.length) {
+      console.error(`audit: FAILED — accessibility and best practices must be 100 on every page:\n${failed.join('\n')}`);
+      process.exitCode = 1;
+    } else console.log(`audit: accessibility and best practices 100 on ${results.length} pages; performance ${results.map((r) => r.scores.performance).join(', ')} (shown, not required)`);
   } finally {
     await server.stop();
   }

@@ -12,7 +12,7 @@ import { quoteAt } from '../src/annotate/anchoring.ts';
 import { annotationsKey } from '../src/annotate/storage-key.ts';
 import { readEdition } from '../src/edition/load-edition.ts';
 import type { Annotation } from '../src/annotate/model.ts';
-import { basePath } from '../src/report/base-path.ts';
+import { basePath } from '../src/site/base-path.ts';
 import { sourceParagraphs } from '../src/report/source.ts';
 import { launch } from '../tests/support/browser.ts';
 import { startNginx } from '../tests/support/nginx.ts';

@@ -17,6 +17,7 @@ import { sourceParagraphs } from '../../src/report/source.ts';
 import { axeViolations } from '../support/axe.ts';
 import { collectErrors, launch, SCREENSHOTS } from '../support/browser.ts';
 import { select } from '../support/selection.ts';
+import { missingInOrder, readPdf } from '../support/pdf.ts';
 import { seedAnnotations } from '../support/seed-annotations.ts';
 
 const STORAGE_KEY = annotationsKey(readEdition('content').id);
@@ -53,12 +54,49 @@ const storedList = async (page: Page): Promise<Annotation[]> => JSON.parse((awai
 const painted = (page: Page, name: string) =>
   page.evaluate((n) => [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(n) ?? [])].map((r) => r.toString()).join(''), name);
 
+/**
+ * How the page shows the note whose text is `XSS`: its element's child elements and text nodes,
+ * and how many elements anywhere in the page the markup would have made.
+ */
+const markupNote = (page: Page) =>
+  page.evaluate((xss) => {
+    const note = [...document.querySelectorAll('.reader-note__text')].find((el) => el.textContent === xss);
+    return {
+      childElements: note ? note.children.length : -1,
+      textNodes: note ? [...note.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).length : -1,
+      made: document.querySelectorAll('img[src="x"], img[onerror], body script:not([src]):not([type])').length,
+    };
+  }, XSS);
+
+/** The reader's clock in the tests that read dates or wait out an undo window (noon in Shanghai). */
+const READER_NOW = new Date('2026-11-29T12:00:00+08:00');
+
+/** The toast: shown, its text, and whether it still offers 撤销. */
+const toastState = (page: Page) =>
+  page.locator('.edition-toast').evaluate((el) => ({ shown: el.classList.contains('is-visible'), text: el.querySelector('span')?.textContent, undo: !!el.querySelector('.edition-toast__action') }));
+
+/**
+ * Stops the page's clock just ahead of where it is (its time runs on while the test asks, so
+ * a moment it already passed is asked again): timers then fire only as the test moves time on.
+ */
+async function pauseClock(page: Page) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await page.clock.pauseAt(await page.evaluate(() => Date.now() + 500));
+    } catch (error) {
+      if (attempt > 5 || !/to the past/.test(String(error))) throw error;
+    }
+  }
+}
+
 /** Waits for running transitions (a theme switch fades backgrounds) so colours are final. */
 const settled = (page: Page) => page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
 
 describe('on a chapter page', () => {
-  test('a highlight: added from a selection, shown after reload, edited, deleted and undone', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  test('a highlight: added from a selection, shown after reload, edited, deleted and undone within its window', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Shanghai' });
+    // A clock the test drives: the undo window is timed by it, not raced against the machine.
+    await context.clock.install({ time: READER_NOW });
     const page = await context.newPage();
     const errors = collectErrors(page);
     await page.goto(`${baseUrl}review-2020/#p-12`);
@@ -72,7 +110,10 @@ describe('on a chapter page', () => {
     const second = text.get(12)!.indexOf('亩均', text.get(12)!.indexOf('亩均') + 1);
     expect(saved).toMatchObject({ paragraph: 12, color: 'yellow', note: '', position: { start: second, end: second + 2 }, quote: { exact: '亩均' } });
     expect(saved!.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
-    expect(await page.locator('.edition-toast').textContent()).toContain('已高亮');
+    // Made on the reader's clock: a few seconds after the page's clock was started.
+    expect(Date.parse(saved!.created) - READER_NOW.getTime()).toBeGreaterThanOrEqual(0);
+    expect(Date.parse(saved!.created) - READER_NOW.getTime()).toBeLessThan(60_000);
+    expect(await toastState(page)).toEqual({ shown: true, text: '已高亮，只保存在本浏览器中。', undo: true });
     // The paragraph's text is unchanged: the highlight is painted, not inserted.
     expect(await page.locator('#p-12').evaluate((p) => p.querySelectorAll('mark').length)).toBe(0);
 
@@ -98,17 +139,35 @@ describe('on a chapter page', () => {
     expect((await storedList(page))[0]).toMatchObject({ note: '与¶6“亩均效益”对照', color: 'green', created: saved!.created });
     await expect.poll(() => page.locator('.reader-note__text').textContent()).toBe('与¶6“亩均效益”对照');
 
-    // Delete, undo, delete again.
+    // Delete, then undo 7 s later, inside the 8 s the toast offers it; the clock stands still
+    // between the test's steps, so the window is exactly what the page gives.
+    await pauseClock(page);
     await page.locator('.reader-notes [data-anno-action="delete"]').click();
     await expect.poll(() => stored(page)).toBeNull();
     expect(await painted(page, 'anno-green')).toBe('');
     expect(await page.locator('.reader-notes').count()).toBe(0);
+    expect(await toastState(page)).toEqual({ shown: true, text: '已删除批注。', undo: true });
+    await page.clock.runFor(7_000);
+    expect((await toastState(page)).shown).toBe(true);
     await page.locator('.edition-toast__action').click();
+    expect((await toastState(page)).shown).toBe(false);
+    await page.clock.resume();
     await expect.poll(() => storedList(page).then((l) => l.length)).toBe(1);
     await expect.poll(() => painted(page, 'anno-green')).toBe('亩均');
+    // Delete again and let the window pass: the toast and its 撤销 go, the deletion stays.
+    await pauseClock(page);
     await page.locator('.reader-notes [data-anno-action="delete"]').click();
+    await expect.poll(() => stored(page)).toBeNull();
+    await page.clock.runFor(7_999);
+    expect((await toastState(page)).shown).toBe(true);
+    await page.clock.runFor(1);
+    expect((await toastState(page)).shown).toBe(false);
+    // Its 撤销 can no longer be reached once the fade (a CSS transition of visibility) has ended.
+    await page.locator('.edition-toast__action').waitFor({ state: 'hidden' });
+    await page.clock.resume();
     await page.reload();
     expect(await page.locator('.reader-notes').count()).toBe(0);
+    expect(await stored(page)).toBeNull();
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -140,7 +199,10 @@ describe('on a chapter page', () => {
     await dialog.locator('input[value="pink"]').check();
     await dialog.locator('.anno-editor__save').click();
     await expect.poll(() => page.locator('.reader-note__text').allTextContents()).toContain(XSS);
-    expect(await page.evaluate(() => ({ xss: (window as unknown as { __xss?: number }).__xss, img: document.querySelectorAll('.reader-notes img, .reader-notes script').length }))).toEqual({ xss: undefined, img: 0 });
+    // Shown as its characters: one text node, no element made from it anywhere in the page (the
+    // CSP alone would stop the handler, but not the <img> and <script> from being made).
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await markupNote(page)).toEqual({ childElements: 0, textNodes: 1, made: 0 });
 
     await page.evaluate(() => getSelection()?.removeAllRanges());
     await page.locator('#p-48').evaluate((p) => p.scrollIntoView({ block: 'center' }));
@@ -194,7 +256,11 @@ describe('on a chapter page', () => {
       const range = [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('anno-yellow')!][0]!;
       return range.startContainer.parentElement!.matches('a.term') && getComputedStyle(range.startContainer.parentElement!, '::highlight(anno-yellow)').textDecorationLine;
     })).toBe('underline');
-    await page.pdf({ path: 'test-results/print-review-2020-annotated.pdf', format: 'A4' });
+    // The printout itself holds the note (read back from the PDF), and unchanged report text.
+    const printedText = async (path?: string) => readPdf(await page.pdf({ path, format: 'A4' })).map((p) => p.text).join('\n').replace(/\s+/g, '');
+    const withNotes = await printedText('test-results/print-review-2020-annotated.pdf');
+    expect(withNotes).toContain('打印时应出现的批注');
+    expect(missingInOrder(withNotes.replace(/¶\d+|注\d+/g, ''), text.get(12)!.replace(/\s+/g, ''))).toBeUndefined();
     await page.emulateMedia({ media: 'screen' });
     await box.uncheck();
     await page.emulateMedia({ media: 'print' });
@@ -206,6 +272,9 @@ describe('on a chapter page', () => {
         return getComputedStyle(range.startContainer.parentElement!, '::highlight(anno-yellow)').backgroundColor;
       });
     expect(await printedColour()).toBe('rgba(0, 0, 0, 0)');
+    const without = await printedText();
+    expect(without).not.toContain('打印时应出现的批注');
+    expect(missingInOrder(without.replace(/¶\d+|注\d+/g, ''), text.get(12)!.replace(/\s+/g, ''))).toBeUndefined();
     // The choice is remembered.
     await page.emulateMedia({ media: 'screen' });
     await page.reload();
@@ -369,7 +438,8 @@ describe('the 我的批注 page', () => {
   });
 
   test('export → clear → import: nothing lost, 未能定位 included', async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
+    const context = await browser.newContext({ acceptDownloads: true, timezoneId: 'Asia/Shanghai' });
+    await context.clock.setFixedTime(READER_NOW);
     const original = withLost();
     original[1]!.note = XSS;
     await seed(context, original);
@@ -383,7 +453,8 @@ describe('the 我的批注 page', () => {
       return { name: download.suggestedFilename(), path: (await download.path())! };
     };
     const json = await save('export-json');
-    expect(json.name).toMatch(/^cixi-2021-annotations-\d{4}-\d{2}-\d{2}\.json$/);
+    // Named for the reader's day (a fixed clock: 2026-11-29 in Shanghai).
+    expect(json.name).toBe('cixi-2021-annotations-2026-11-29.json');
     const collection = JSON.parse(readFileSync(json.path, 'utf8'));
     expect(collection['@context'][0]).toBe('http://www.w3.org/ns/anno.jsonld');
     expect(collection.edition).toBe('cixi-2021');
@@ -410,8 +481,11 @@ describe('the 我的批注 page', () => {
     expect(await page.locator('.my-notes__message').textContent()).toContain('纯文本');
     const byId = (l: Annotation[]) => [...l].sort((a, b) => a.id.localeCompare(b.id));
     expect(byId(await storedList(page))).toEqual(byId(before));
+    // The markup note is shown as its characters: one text node, no element made from it. (The
+    // CSP alone would stop the handler from running, but not the elements from being made.)
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(await page.locator('.reader-note__text').allTextContents()).toContain(XSS);
+    expect(await markupNote(page)).toEqual({ childElements: 0, textNodes: 1, made: 0 });
     // Importing the same file again changes nothing.
     await page.locator('input[data-action="import"]').setInputFiles(json.path);
     await expect.poll(() => page.locator('.my-notes__message').textContent()).toContain('5 条与已有的相同');

@@ -17,6 +17,7 @@ import { headerPolicy } from '../../src/security/csp.ts';
 import { startApache, webRoot, type RunningApache } from '../support/apache.ts';
 import { collectErrors, launch } from '../support/browser.ts';
 import { benchmarkQueries, expectedParagraphs } from '../support/search-oracle.ts';
+import { DIST } from '../support/site.ts';
 import { HOST } from '../support/test-editions.ts';
 
 const nginxUrl = inject('baseUrl');
@@ -43,7 +44,7 @@ function files(dir: string, out: string[] = [], root = dir): string[] {
   return out;
 }
 
-const dist = files('dist');
+const dist = files(DIST);
 /** One file of each extension in the build. */
 const perExtension = [...new Map(dist.filter((f) => /\.[^./]+$/.test(f)).map((f) => [f.replace(/^.*\./, ''), f])).entries()].sort();
 /** Files whose caching differs: hashed (immutable) and not (revalidated). */
@@ -68,7 +69,7 @@ let browser: Browser | undefined;
 const roots: string[] = [];
 
 beforeAll(async () => {
-  const www = webRoot([{ dist: 'dist', base }]);
+  const www = webRoot([{ dist: DIST, base }]);
   const subWww = webRoot([{ dist: subDist, base: SUB }]);
   roots.push(www, subWww);
   [apache, sub] = await Promise.all([startApache(www, base), startApache(subWww, SUB)]);
@@ -117,7 +118,7 @@ describe('Apache serves what nginx serves', () => {
   test('the 404 page, with the site’s headers; .htaccess is not served', async () => {
     const [a, n] = await Promise.all([headersOf(`${apache.baseUrl}no-such-page/`), headersOf(`${nginxUrl}no-such-page/`)]);
     expect(a.status).toBe(404);
-    expect(a.body.toString('utf8')).toBe(readFileSync('dist/404.html', 'utf8'));
+    expect(a.body.toString('utf8')).toBe(readFileSync(join(DIST, '404.html'), 'utf8'));
     expect(a.headers['content-security-policy']).toBe(headerPolicy());
     expect(a.headers['content-type']).toBe(n.headers['content-type']);
     expect([403, 404]).toContain((await headersOf(`${apache.baseUrl}.htaccess`)).status);
@@ -148,7 +149,7 @@ describe('Apache serves what nginx serves', () => {
     expect((await headersOf(apache.baseUrl + SAMPLES.page, gzip)).encoding).toBe('gzip');
     const fragment = await headersOf(apache.baseUrl + SAMPLES.fragment, gzip);
     expect(fragment.encoding).toBeNull();
-    expect(fragment.body.equals(readFileSync(join('dist', SAMPLES.fragment)))).toBe(true);
+    expect(fragment.body.equals(readFileSync(join(DIST, SAMPLES.fragment)))).toBe(true);
   });
 });
 

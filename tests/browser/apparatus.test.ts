@@ -119,10 +119,26 @@ test('a 对照阅读 link lands on its section', async () => {
   await context.close();
 });
 
-test('对照阅读 on a phone', async () => {
-  const { page, context } = await open('review-2020/#part-1-2', 360);
-  await page.locator('#part-1-2 .xread').scrollIntoViewIfNeeded();
+test('对照阅读 on a phone: the block fits the screen and its links can be read and tapped', async () => {
+  const { page, context, errors } = await open('review-2020/#part-1-2', 360);
+  const block = page.locator('#part-1-2 .xread');
+  await block.scrollIntoViewIfNeeded();
+  const shown = await block.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const links = [...el.querySelectorAll('a[href]')].map((a) => ({ box: a.getBoundingClientRect(), style: getComputedStyle(a) }));
+    return {
+      inside: box.left >= 0 && box.right <= innerWidth && box.top < innerHeight && box.bottom > 0,
+      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      text: (el.textContent ?? '').trim().length > 0,
+      links: links.length,
+      linksFit: links.every((l) => l.box.left >= 0 && l.box.right <= innerWidth && l.box.height >= 16),
+      readable: links.every((l) => parseFloat(l.style.fontSize) >= 12 && l.style.visibility === 'visible'),
+    };
+  });
+  expect(shown).toEqual({ inside: true, overflow: 0, text: true, links: shown.links, linksFit: true, readable: true });
+  expect(shown.links).toBeGreaterThan(0);
   await page.screenshot({ path: `${SHOTS}/xread-phone.png` });
+  expect(errors).toEqual([]);
   await context.close();
 });
 

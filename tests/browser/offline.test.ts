@@ -2,7 +2,9 @@
  * Intranet delivery, every page in Chromium with the outside world blocked: no request leaves
  * the site, nothing fails, no console error, no CSP violation — with the CSP sent as a header
  * by the shipped nginx config, with only the pages' meta tag, and for a build under a
- * sub-path served under that path (every request inside it).
+ * sub-path served under that path (every request inside it). Each crawl visits a sample of the
+ * permalink pages (see `permalinkSample`); all of them are checked statically by
+ * tests/site/paragraph-text.test.ts.
  */
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -10,6 +12,7 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { launch } from '../support/browser.ts';
 import { crawl } from '../support/crawl.ts';
 import { startNginx } from '../support/nginx.ts';
+import { DIST } from '../support/site.ts';
 import { HOST } from '../support/test-editions.ts';
 
 let browser: Browser;
@@ -23,12 +26,11 @@ test('every page, CSP as a header (the shipped nginx config)', async () => {
 }, 180_000);
 
 test('every page, CSP from the meta tag alone', async () => {
-  const server = await startNginx('dist', inject('base'), { cspHeader: false });
+  const server = await startNginx(DIST, inject('base'), { cspHeader: false });
   try {
     const response = await fetch(server.baseUrl);
     expect(response.headers.get('content-security-policy')).toBeNull();
-    // Every permalink page is crawled once, with the header; here a tenth of them.
-    expect(await crawl(browser, server.baseUrl, inject('base'), 'dist', undefined, 'sample')).toEqual([]);
+    expect(await crawl(browser, server.baseUrl, inject('base'))).toEqual([]);
   } finally {
     await server.stop();
   }
@@ -41,7 +43,7 @@ test('a build under a sub-path works under that path, and only there', async () 
   const out = join(HOST.root, 'reports', id);
   const server = await startNginx(out, base);
   try {
-    expect(await crawl(browser, server.baseUrl, base, out, undefined, 'sample')).toEqual([]);
+    expect(await crawl(browser, server.baseUrl, base, out)).toEqual([]);
     // A permalink under the sub-path lands on its paragraph.
     const page = await browser.newPage();
     await page.goto(`${server.baseUrl}p/42/`);

@@ -52,15 +52,22 @@ describe('container', () => {
   });
 
   test('container.xml names the package document', () => {
-    const container = xml(book.files.get('META-INF/container.xml')!);
+    const container = xml(book.files.get('META-INF/container.xml')!, 'META-INF/container.xml');
     const rootfile = container.getElementsByTagName('rootfile')[0]!;
     expect(rootfile.getAttribute('full-path')).toBe(`${PACKAGE_DIR}/${FILES.package}`);
     expect(rootfile.getAttribute('media-type')).toBe('application/oebps-package+xml');
   });
 });
 
+test('every XML file of the book is well-formed: an XML parser reads it without an error or a warning', () => {
+  const xmlFiles = [...book.files.keys()].filter((n) => /\.(xhtml|opf|ncx|xml)$/.test(n));
+  expect(xmlFiles).toContain('META-INF/container.xml');
+  expect(xmlFiles.filter((n) => n.endsWith('.xhtml')).length).toBeGreaterThan(edition.chapters.length);
+  for (const name of xmlFiles) expect(() => xml(book.files.get(name)!, name), name).not.toThrow();
+});
+
 describe('package document', () => {
-  const opf = () => xml(file(FILES.package));
+  const opf = () => xml(file(FILES.package), FILES.package);
   const text = (tag: string) => [...opf().getElementsByTagName(tag)].map((e) => e.textContent?.trim());
   const metas = (property: string) => [...opf().getElementsByTagName('meta')].filter((m) => m.getAttribute('property') === property).map((m) => m.textContent?.trim());
 

@@ -11,7 +11,8 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 export async function axeViolations(page: Page, include?: string): Promise<string[]> {
   // Evaluated through the DevTools protocol, which the pages' strict CSP does not govern: the
   // pages are checked exactly as served, without loosening their policy.
-  await page.evaluate(AXE);
+  // Once per document: a page checked again (in dark, with a panel open) already has it.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
   const violations = await page.evaluate(async (selector) => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe;
     const result = await axe.run(selector ? { include: [selector] } : document, {

@@ -8,7 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { Edition } from '../../src/edition/load-edition.ts';
 import { readEdition } from '../../src/edition/load-edition.ts';
-import { htmlFiles } from './site.ts';
+import { DIST, htmlFiles, isPermalink, permalinkSample } from './site.ts';
 
 export interface CrawlProblem {
   page: string;
@@ -73,35 +73,48 @@ function searchWord(edition: Edition): string {
   return Array.from(run).slice(2, 4).join('');
 }
 
+/** How many tabs (each its own context) a crawl keeps loading pages at once. */
+const LANES = 3;
+
 /**
- * Crawls every page of the build of `edition` served at `baseUrl` (whose path is `base`). The
- * permalink pages are alike (each a meta refresh, checked statically for every ¶ by the site
- * tests); `permalinks: 'sample'` visits every tenth.
+ * Crawls every page of the build of `edition` served at `baseUrl` (whose path is `base`), in
+ * `LANES` tabs at once: each page is held until the network has been idle for half a second, and
+ * most of that time is waiting, not work. The permalink pages are one template (a meta refresh,
+ * checked statically for every ¶ by tests/site/paragraph-text.test.ts): a sample of them is
+ * visited (`permalinkSample`).
  */
-export async function crawl(
-  browser: Browser,
-  baseUrl: string,
-  base: string,
-  dist = 'dist',
-  edition = readEdition('content'),
-  permalinks: 'all' | 'sample' = 'all',
-): Promise<CrawlProblem[]> {
+export async function crawl(browser: Browser, baseUrl: string, base: string, dist = DIST, edition = readEdition('content')): Promise<CrawlProblem[]> {
   const origin = new URL(baseUrl).origin;
   const problems: CrawlProblem[] = [];
+  const files = htmlFiles(dist);
+  const sample = new Set(permalinkSample(files));
+  // Downloads are saved, not shown (Content-Disposition: attachment); the offline edition has its own test.
+  const queue = files.filter((f) => !f.startsWith('downloads/') && (!isPermalink(f) || sample.has(f)));
+  const lane = async () => {
+    let current = '';
+    const { context, page } = await watch(browser, origin, base, problems, () => current);
+    try {
+      for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+        current = file.replace(/index\.html$/, '');
+        await page.goto(baseUrl + current, { waitUntil: 'networkidle' });
+        for (const v of await violations(page)) problems.push({ page: current, problem: `CSP: ${v}` });
+      }
+    } finally {
+      await context.close();
+    }
+  };
+  await Promise.all([...Array.from({ length: LANES }, lane), afterUse(browser, origin, base, problems, baseUrl, edition)]);
+  return problems;
+}
+
+/** What loads only on use: search (panel and page), a glossary popover, the glossary page. */
+async function afterUse(browser: Browser, origin: string, base: string, problems: CrawlProblem[], baseUrl: string, edition: Edition) {
   let current = '';
   const { context, page } = await watch(browser, origin, base, problems, () => current);
   const chapter = edition.chapters[1]!.slug;
   const first = edition.source.model.parts[0]!.blocks.map((b) => (b.type === 'paragraph' ? b.paragraph : b.section.paragraphs[0]!))[0]!.n;
   const word = searchWord(edition);
   try {
-    // Downloads are saved, not shown (Content-Disposition: attachment); the offline edition has its own test.
-    const visited = htmlFiles(dist).filter((f) => !f.startsWith('downloads/') && (permalinks === 'all' || !/^p\/\d*[02-9]\//.test(f)));
-    for (const file of visited) {
-      current = file.replace(/index\.html$/, '');
-      await page.goto(baseUrl + current, { waitUntil: 'networkidle' });
-      for (const v of await violations(page)) problems.push({ page: current, problem: `CSP: ${v}` });
-    }
-    // What loads only on use.
     current = `${chapter}/ (search, popover, note)`;
     await page.goto(`${baseUrl}${chapter}/`, { waitUntil: 'networkidle' });
     await page.locator('#site-search-q').fill(word);
@@ -126,5 +139,4 @@ export async function crawl(
   } finally {
     await context.close();
   }
-  return problems;
 }

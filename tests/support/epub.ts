@@ -7,8 +7,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { DOMParser, parseHTML } from 'linkedom';
+import { parseHTML } from 'linkedom';
 import { chromiumPath } from './browser.ts';
+import { parseXml } from './xml.ts';
 
 /** One entry of the zip's central directory, in the order the zip holds them. */
 export interface ZipEntry {
@@ -55,9 +56,9 @@ export function xhtml(text: string): Document {
   return parseHTML(text).document as unknown as Document;
 }
 
-/** An XML file (package document, container) as a DOM. */
-export function xml(text: string): Document {
-  return new DOMParser().parseFromString(text, 'text/xml') as unknown as Document;
+/** An XML file (package document, container) as a DOM; throws if it is not well-formed. */
+export function xml(text: string, label?: string): Document {
+  return parseXml(text, label);
 }
 
 /** The words of `epub:type` on an element. */

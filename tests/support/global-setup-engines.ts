@@ -11,7 +11,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { basePath } from '../../src/report/base-path.ts';
+import { basePath } from '../../src/site/base-path.ts';
 import { startNginx, type RunningServer } from './nginx.ts';
 import { DIST } from './site.ts';
 

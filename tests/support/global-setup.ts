@@ -1,10 +1,11 @@
 /**
  * Starts the project's nginx config on a loopback port for the whole test run, serving the built
- * site under BASE_PATH (the same variable the build read), and stops it afterwards.
+ * site (`dist/`, or the folder `DIST` names) under BASE_PATH (the same variable the build read), and stops it afterwards.
  */
 import type { TestProject } from 'vitest/node';
-import { basePath } from '../../src/report/base-path.ts';
+import { basePath } from '../../src/site/base-path.ts';
 import { startNginx, type RunningServer } from './nginx.ts';
+import { DIST } from './site.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,7 +18,7 @@ let server: RunningServer | undefined;
 
 export async function setup(project: TestProject) {
   const base = basePath(process.env.BASE_PATH);
-  server = await startNginx('dist', base);
+  server = await startNginx(DIST, base);
   project.provide('baseUrl', server.baseUrl);
   project.provide('base', base);
 }

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { basePath } from '../../src/report/base-path.ts';
+import { basePath } from '../../src/site/base-path.ts';
 
 export const DIST = process.env.DIST ?? 'dist';
 export const BASE = basePath(process.env.BASE_PATH);
@@ -68,4 +68,17 @@ export function refreshTarget(file: string): URL | undefined {
   const meta = load(file).querySelector('meta[http-equiv="refresh"]');
   const match = /url=(.+)$/i.exec(meta?.getAttribute('content') ?? '');
   return match ? new URL(match[1]!.trim(), pageUrl(file)) : undefined;
+}
+
+/** Whether a page file is a permalink page `p/N/index.html`. */
+export const isPermalink = (file: string) => /^p\/\d+\/index\.html$/.test(file);
+
+/**
+ * The permalink pages a browser test visits: the first, every tenth and the last. They are one
+ * template (a meta refresh to `chapter/#p-N`); every one of them is checked statically, once, by
+ * tests/site/paragraph-text.test.ts (target, refresh, canonical, metadata, the ¶ in its chapter).
+ */
+export function permalinkSample(files: readonly string[]): string[] {
+  const permalinks = files.filter(isPermalink).sort((a, b) => parseInt(a.slice(2)) - parseInt(b.slice(2)));
+  return permalinks.filter((_, i) => i === 0 || (i + 1) % 10 === 0 || i === permalinks.length - 1);
 }

@@ -17,7 +17,7 @@ export interface TestEdition {
 }
 
 export const EDITIONS: TestEdition[] = [
-  { name: 'cixi-2021', edition: 'content', dist: 'dist' },
+  { name: 'cixi-2021', edition: 'content', dist: process.env.DIST ?? 'dist' },
   { name: 'sample', edition: `${TEST_EDITIONS_DIR}/sample`, dist: `${TEST_EDITIONS_DIR}/dist/sample` },
   { name: 'sample-bare', edition: `${TEST_EDITIONS_DIR}/sample-bare`, dist: `${TEST_EDITIONS_DIR}/dist/sample-bare` },
 ];
