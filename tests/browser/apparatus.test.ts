@@ -4,18 +4,14 @@
  */
 import { expect, inject, test } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
-import { collectErrors, SCREENSHOTS, useBrowser } from '../support/browser.ts';
+import { collectErrors, SCREENSHOTS, useBrowser, windowOptions } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
 const SHOTS = SCREENSHOTS;
 const useTheBrowser = useBrowser();
 
 async function open(path: string, width = 1280, dark = false) {
-  const context = await useTheBrowser().newContext({
-    viewport: { width, height: width < 500 ? 780 : 900 },
-    deviceScaleFactor: width < 500 ? 2 : 1,
-    colorScheme: dark ? 'dark' : 'light',
-  });
+  const context = await useTheBrowser().newContext(windowOptions(width, dark));
   const page = await context.newPage();
   const errors = collectErrors(page);
   await page.goto(baseUrl + path);

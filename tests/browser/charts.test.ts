@@ -7,7 +7,7 @@ import { expect, inject, test } from 'vitest';
 import { chartParagraphs } from '../../src/charts/chart-panels.ts';
 import { editionCharts } from '../../src/charts/load-charts.ts';
 import { axeViolations } from '../support/axe.ts';
-import { collectErrors, SCREENSHOTS, useBrowser } from '../support/browser.ts';
+import { collectErrors, SCREENSHOTS, useBrowser, windowOptions } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
 const useTheBrowser = useBrowser();
@@ -16,11 +16,7 @@ const charts = editionCharts();
 const paragraph = charts.length > 0 ? chartParagraphs(charts[0]!)[0]! : undefined;
 
 async function open(path: string, { width = 1280, dark = false } = {}) {
-  const context = await useTheBrowser().newContext({
-    viewport: { width, height: width < 500 ? 780 : 900 },
-    deviceScaleFactor: width < 500 ? 2 : 1,
-    colorScheme: dark ? 'dark' : 'light',
-  });
+  const context = await useTheBrowser().newContext(windowOptions(width, dark));
   const page = await context.newPage();
   const errors = collectErrors(page);
   await page.goto(baseUrl + path);

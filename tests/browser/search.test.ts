@@ -4,7 +4,7 @@
  * benchmark, and that nothing of search loads before the reader starts one.
  */
 import { expect, inject, test } from 'vitest';
-import { collectErrors, SCREENSHOTS, useBrowser } from '../support/browser.ts';
+import { collectErrors, SCREENSHOTS, useBrowser, windowOptions } from '../support/browser.ts';
 import { benchmarkQueries, expectedParagraphs } from '../support/search-oracle.ts';
 
 const baseUrl = inject('baseUrl');
@@ -12,7 +12,7 @@ const SHOTS = SCREENSHOTS;
 const useTheBrowser = useBrowser();
 
 async function open(path: string, width = 1280) {
-  const context = await useTheBrowser().newContext({ viewport: { width, height: width < 500 ? 780 : 900 }, deviceScaleFactor: width < 500 ? 2 : 1 });
+  const context = await useTheBrowser().newContext(windowOptions(width));
   const page = await context.newPage();
   const errors = collectErrors(page);
   const requests: string[] = [];

@@ -66,5 +66,14 @@ export function useBrowser(extraArgs: string[] = []): () => Browser {
   return () => browser!;
 }
 
+/**
+ * A browser context for a window `width` CSS pixels wide: under 500 px a phone (780 px tall,
+ * twice the pixels), otherwise a desktop 900 px tall; light unless `dark`.
+ */
+export function windowOptions(width: number, dark = false) {
+  const phone = width < 500;
+  return { viewport: { width, height: phone ? 780 : 900 }, deviceScaleFactor: phone ? 2 : 1, colorScheme: dark ? ('dark' as const) : ('light' as const) };
+}
+
 /** Where tests save screenshots for people to look at. */
 export const SCREENSHOTS = 'test-results/screenshots';
