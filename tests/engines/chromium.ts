@@ -6,79 +6,31 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { launch } from '../support/browser.ts';
-import { callSource, centreOf, chord, nextFrames, settleAfterLoad, INTRANET_HOST, reportCspToConsole, SHOTS, type Engine, type EngineEnvironment, type EnginePage, type PageOptions } from './engine.ts';
+import { chord, nextFrames, INTRANET_HOST, reportCspToConsole, SHOTS, type Engine, type EngineEnvironment, type PageOptions } from './engine.ts';
+import { ScriptedPage } from './scripted-page.ts';
 
 const KEYS: Record<string, string> = { Control: 'Control', Shift: 'Shift', Alt: 'Alt', Meta: 'Meta' };
 
-class ChromiumPage implements EnginePage {
+class ChromiumPage extends ScriptedPage {
   readonly engine = 'chromium' as const;
-  private problems: string[] = [];
 
-  constructor(
-    private readonly context: BrowserContext,
-    private readonly page: Page,
-  ) {
-    page.on('console', (m) => {
-      if (m.type() === 'error') this.problems.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => this.problems.push(`pageerror: ${e.message}`));
-    page.on('response', (r) => {
-      if (r.status() >= 400) this.problems.push(`http ${r.status()}: ${r.url()}`);
-    });
-    page.on('requestfailed', (r) => {
-      // The browser cancelling a request because the page moved on is not a failure of the site.
-      const reason = r.failure()?.errorText ?? '';
-      if (reason !== 'net::ERR_ABORTED') this.problems.push(`requestfailed: ${r.url()} ${reason}`);
-    });
+  constructor(context: BrowserContext, private readonly playwright: Page) {
+    super(playwright, playwright, () => context.close(), (reason) => reason === 'net::ERR_ABORTED');
   }
 
-  async goto(url: string) {
-    await this.page.goto(url, { waitUntil: 'load' });
-    // A page that moves on by itself (a permalink's refresh) is not there to ask: no matter.
-    await this.evaluate(settleAfterLoad).catch(() => undefined);
-  }
-  async reload() {
-    await this.page.reload({ waitUntil: 'load' });
-    // A page that moves on by itself (a permalink's refresh) is not there to ask: no matter.
-    await this.evaluate(settleAfterLoad).catch(() => undefined);
-  }
-  async url() {
-    return this.page.url();
-  }
-  evaluate<R, A extends unknown[]>(fn: (...args: A) => R, ...args: A): Promise<Awaited<R>> {
-    return this.page.evaluate(callSource(fn as (...a: never[]) => unknown, args)) as Promise<Awaited<R>>;
-  }
-  async click(selector: string, options: { shift?: boolean } = {}) {
-    const [x, y] = await centreOf(this, selector);
-    if (options.shift) await this.page.keyboard.down('Shift');
-    await this.page.mouse.click(x, y);
-    if (options.shift) await this.page.keyboard.up('Shift');
-  }
-  async clickAt(x: number, y: number) {
-    await this.page.mouse.click(x, y);
-  }
-  async type(text: string) {
-    await this.page.keyboard.type(text);
-  }
   async press(keys: string) {
     const { modifiers, key } = chord(keys);
-    await this.page.keyboard.press([...modifiers.map((m) => KEYS[m] ?? m), key].join('+'));
+    await this.playwright.keyboard.press([...modifiers.map((m) => KEYS[m] ?? m), key].join('+'));
   }
   async setViewport(width: number, height: number) {
-    await this.page.setViewportSize({ width, height });
+    await this.playwright.setViewportSize({ width, height });
   }
   async screenshot(name: string, options: { fullPage?: boolean } = {}) {
     await this.evaluate(nextFrames);
-    await this.page.screenshot({ path: `${SHOTS}/chromium-${name}.png`, fullPage: options.fullPage ?? false });
+    await this.playwright.screenshot({ path: `${SHOTS}/chromium-${name}.png`, fullPage: options.fullPage ?? false });
   }
   async setInputFile(selector: string, path: string) {
-    await this.page.locator(selector).setInputFiles(path);
-  }
-  async errors() {
-    return [...this.problems];
-  }
-  async close() {
-    await this.context.close();
+    await this.playwright.locator(selector).setInputFiles(path);
   }
 }
 

@@ -9,83 +9,38 @@
  */
 import { existsSync } from 'node:fs';
 import puppeteer, { type Browser, type BrowserContext, type KeyInput, type Page } from 'puppeteer-core';
-import { callSource, centreOf, chord, nextFrames, settleAfterLoad, reportCspToConsole, SHOTS, type Engine, type EngineEnvironment, type EnginePage, type PageOptions } from './engine.ts';
+import { chord, nextFrames, reportCspToConsole, SHOTS, type Engine, type EngineEnvironment, type PageOptions } from './engine.ts';
+import { ScriptedPage, type DriverEvents } from './scripted-page.ts';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
-class FirefoxPage implements EnginePage {
+class FirefoxPage extends ScriptedPage {
   readonly engine = 'firefox' as const;
-  private problems: string[] = [];
 
-  constructor(
-    private readonly context: BrowserContext,
-    private readonly page: Page,
-  ) {
-    page.on('console', (m) => {
-      if (m.type() === 'error') this.problems.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => this.problems.push(`pageerror: ${e instanceof Error ? e.message : String(e)}`));
-    page.on('response', (r) => {
-      if (r.status() >= 400) this.problems.push(`http ${r.status()}: ${r.url()}`);
-    });
-    page.on('requestfailed', (r) => {
-      // NS_BINDING_ABORTED: Firefox cancelling a request because the page moved on.
-      const reason = r.failure()?.errorText ?? '';
-      if (!/ABORTED/.test(reason)) this.problems.push(`requestfailed: ${r.url()} ${reason}`);
-    });
+  // Puppeteer types `on` by a generic event map, which TypeScript cannot match to the overloads
+  // of DriverEvents, although the events are the same. NS_BINDING_ABORTED: Firefox cancelling a
+  // request because the page moved on.
+  constructor(context: BrowserContext, private readonly puppeteer: Page) {
+    super(puppeteer, puppeteer as unknown as DriverEvents, () => context.close(), (reason) => /ABORTED/.test(reason));
   }
 
-  async goto(url: string) {
-    await this.page.goto(url, { waitUntil: 'load' });
-    // A page that moves on by itself (a permalink's refresh) is not there to ask: no matter.
-    await this.evaluate(settleAfterLoad).catch(() => undefined);
-  }
-  async reload() {
-    await this.page.reload({ waitUntil: 'load' });
-    // A page that moves on by itself (a permalink's refresh) is not there to ask: no matter.
-    await this.evaluate(settleAfterLoad).catch(() => undefined);
-  }
-  async url() {
-    return this.page.url();
-  }
-  evaluate<R, A extends unknown[]>(fn: (...args: A) => R, ...args: A): Promise<Awaited<R>> {
-    return this.page.evaluate(callSource(fn as (...a: never[]) => unknown, args)) as Promise<Awaited<R>>;
-  }
-  async click(selector: string, options: { shift?: boolean } = {}) {
-    const [x, y] = await centreOf(this, selector);
-    if (options.shift) await this.page.keyboard.down('Shift');
-    await this.page.mouse.click(x, y);
-    if (options.shift) await this.page.keyboard.up('Shift');
-  }
-  async clickAt(x: number, y: number) {
-    await this.page.mouse.click(x, y);
-  }
-  async type(text: string) {
-    await this.page.keyboard.type(text);
-  }
   async press(keys: string) {
     const { modifiers, key } = chord(keys);
-    for (const m of modifiers) await this.page.keyboard.down(m as KeyInput);
-    await this.page.keyboard.press(key as KeyInput);
-    for (const m of modifiers.reverse()) await this.page.keyboard.up(m as KeyInput);
+    for (const m of modifiers) await this.puppeteer.keyboard.down(m as KeyInput);
+    await this.puppeteer.keyboard.press(key as KeyInput);
+    for (const m of modifiers.reverse()) await this.puppeteer.keyboard.up(m as KeyInput);
   }
   async setViewport(width: number, height: number) {
-    await this.page.setViewport({ width, height });
+    await this.puppeteer.setViewport({ width, height });
   }
   async screenshot(name: string, options: { fullPage?: boolean } = {}) {
     await this.evaluate(nextFrames);
-    await this.page.screenshot({ path: `${SHOTS}/firefox-${name}.png`, fullPage: options.fullPage ?? false });
+    await this.puppeteer.screenshot({ path: `${SHOTS}/firefox-${name}.png`, fullPage: options.fullPage ?? false });
   }
   async setInputFile(selector: string, path: string) {
-    const input = await this.page.$(selector);
+    const input = await this.puppeteer.$(selector);
     if (!input) throw new Error(`no element matches ${selector}`);
     await (input as unknown as { uploadFile(...paths: string[]): Promise<void> }).uploadFile(path);
-  }
-  async errors() {
-    return [...this.problems];
-  }
-  async close() {
-    await this.context.close();
   }
 }
 
