@@ -33,7 +33,7 @@ import { KATEX_DIR } from '../../src/integrations/katex-assets.ts';
 import { DIST, fileFor, htmlFiles, load, pageUrl, reportText } from '../support/site.ts';
 
 const KB = 1024;
-const BUDGET = { js: 10 * KB, chapterJs: 4 * KB, css: 4 * KB, print: 2 * KB, longestChapter: 28.5 * KB, chapterSlack: 17 * KB };
+const BUDGET = { js: 10 * KB, chapterJs: 4 * KB, css: 4 * KB, print: 2 * KB, katexCss: 1.5 * KB, longestChapter: 28.5 * KB, chapterSlack: 17 * KB };
 
 const gzBytes = (bytes: Buffer | string) => gzipSync(bytes, { level: 6 }).length;
 const gz = (file: string) => gzBytes(readFileSync(join(DIST, file)));
@@ -211,8 +211,19 @@ test('what scripts show on use brings its own stylesheet, which a script loads',
   }
 });
 
-test('KaTeX fonts are referenced only by KaTeX’s stylesheet', () => {
-  const css = readFileSync(join(DIST, `${KATEX_DIR}/katex.min.css`), 'utf8');
-  expect(css).toMatch(/@font-face/);
-  expect(css).not.toMatch(/https?:\/\//);
+describe('KaTeX’s stylesheet, where pages show math', () => {
+  const katexSheets = [...new Set(pages.flatMap((page) => firstView(page).styles.filter(isKatex)))];
+
+  test('is the only one with web fonts, all from the site itself', () => {
+    for (const file of katexSheets) {
+      const css = readFileSync(join(DIST, file), 'utf8');
+      expect(css, file).toMatch(/@font-face/);
+      expect(css, file).not.toMatch(/https?:\/\//);
+    }
+  });
+
+  test(`is one file, ≤ ${BUDGET.katexCss / KB} KB: only the rules and faces the edition’s formulas use`, () => {
+    expect(katexSheets.length, katexSheets.join(', ')).toBeLessThanOrEqual(1);
+    for (const file of katexSheets) expect(gz(file), `${file} ${kb(gz(file))}`).toBeLessThanOrEqual(BUDGET.katexCss);
+  });
 });
