@@ -4,8 +4,9 @@
  * here for both places a chart appears: the 主要指标 page (`Chart.astro`) and the small figure
  * after a paragraph (`rehype-chart-figures.ts`).
  *
- * Accessibility: the SVG is `aria-hidden` and the table is its alternative. A screen reader
- * meets the figure by its caption (title and summary, read once), then the table under
+ * Accessibility: the drawings are `aria-hidden` (their box, with the unit lines the table
+ * repeats) and the table is their alternative. A screen reader meets the figure by its
+ * caption (title and summary, read once), then the table under
  * “数据表”, which it can walk cell by cell with row and column headers. Exposing the SVG instead
  * (`role="img"` named by the caption) would read the caption a second time and offers nothing
  * the table does not; its dozens of `<text>` labels read in drawing order would be noise.
@@ -38,29 +39,28 @@ function paragraphLinks(ns: number[], href: (n: number) => string): ElementConte
   return ns.flatMap((n, i) => (i === 0 ? [paragraphLink(n, href)] : [{ type: 'text' as const, value: '、' }, paragraphLink(n, href)]));
 }
 
-/** The data table: a row per indicator, a column per series, each value with its ¶. */
+/**
+ * A value as the report writes it; a `<data>` with the number only when the text is not the
+ * number already (`1.2万` against 12000): a copy of the text in `value` tells a machine nothing.
+ */
+const valueText = (point: ChartPoint): ElementContent =>
+  point.text === String(point.value) ? { type: 'text', value: point.text } : h('data', { value: String(point.value) }, point.text);
+
+/**
+ * The data table: a row per indicator, a column per series, each value with its ¶. Each header
+ * says its `scope`, as the site's HTML checks require (WCAG technique H63).
+ */
 function dataTable(chart: Chart, href: (n: number) => string): Element {
   const star = impliedYears(chart) === 'some';
   const cell = (point: ChartPoint | undefined) =>
     point
-      ? h('td', [
-          h('data', { value: String(point.value) }, point.text),
-          star && point.impliedYear ? '*' : '',
-          ' ',
-          h('span', { className: ['chart__cite'] }, paragraphLink(point.paragraph, href)),
-        ])
+      ? h('td', [valueText(point), star && point.impliedYear ? '*' : '', ' ', paragraphLink(point.paragraph, href)])
       : h('td', { className: ['chart__none'] }, '未给数字');
   return h('table', [
-    h('thead', h('tr', [h('th', { scope: 'col' }, '指标'), h('th', { scope: 'col' }, '单位'), ...chart.series.map((s) => h('th', { scope: 'col' }, s))])),
+    h('thead', h('tr', ['指标', '单位', ...chart.series].map((s) => h('th', { scope: 'col' }, s)))),
     h(
       'tbody',
-      chart.rows.map((row) =>
-        h('tr', [
-          h('th', { scope: 'row' }, rowLabel(row)),
-          h('td', row.unit || '—'),
-          ...chart.series.map((s) => cell(row.points.find((p) => p.series === s))),
-        ]),
-      ),
+      chart.rows.map((row) => h('tr', [h('th', { scope: 'row' }, rowLabel(row)), h('td', row.unit || '—'), ...chart.series.map((s) => cell(row.points.find((p) => p.series === s)))])),
     ),
   ]);
 }
@@ -68,24 +68,23 @@ function dataTable(chart: Chart, href: (n: number) => string): Element {
 /** The chart's figure; see the module comment. */
 export function chartFigure(chart: Chart, options: ChartFigureOptions): Element {
   const implied = { none: '。', all: '；各数值的年份为编者据报告推断。', some: '；带 * 的数值，其年份为编者据报告推断。' }[impliedYears(chart)];
-  const panels = chartPanels(chart).map((panel) => {
-    const svg = fromHtml(panelSvg(chart, panel), { fragment: true }).children;
-    return h('div', { className: ['chart__panel'] }, [
-      ...(panel.unit ? [h('p', { className: ['chart__unit'] }, `单位：${panel.unit}`)] : []),
-      ...(svg as ElementContent[]),
-    ]);
-  });
+  // Each unit's drawing after its unit line; the whole is hidden from screen readers (module comment).
+  const panels = chartPanels(chart).flatMap((panel) => [
+    ...(panel.unit ? [h('p', `单位：${panel.unit}`)] : []),
+    ...(fromHtml(panelSvg(chart, panel), { fragment: true }).children as ElementContent[]),
+  ]);
+  const table = dataTable(chart, options.paragraphHref);
   return h(
     'figure',
     {
-      className: ['chart', `chart--${chart.kind}`, ...(options.fullChartHref ? ['chart--compact'] : [])],
+      className: ['chart', ...(options.fullChartHref ? ['chart--compact'] : [])],
       id: options.fullChartHref ? undefined : chartAnchor(chart.id),
       dataEditionUi: '',
       dataPagefindIgnore: 'all',
     },
     [
       // Beside a paragraph the figure shows only some rows, which the summary would misdescribe.
-      h('figcaption', { className: ['chart__caption'] }, [
+      h('figcaption', [
         h('span', { className: ['chart__title'] }, chart.title),
         ...(options.fullChartHref ? [] : [h('span', { className: ['chart__summary'] }, chart.summary)]),
       ]),
@@ -96,7 +95,9 @@ export function chartFigure(chart: Chart, options: ChartFigureOptions): Element 
         implied,
         ...(options.fullChartHref ? [' ', h('a', { className: ['chart__more'], href: options.fullChartHref }, '查看完整图表')] : []),
       ]),
-      h('details', { className: ['chart__data'] }, [h('summary', '数据表'), h('div', { className: ['table-scroll'] }, dataTable(chart, options.paragraphHref))]),
+      // On the 主要指标 page the table scrolls sideways on a narrow screen (indicators.css);
+      // beside a paragraph it has few rows and wraps, and nothing there styles `.table-scroll`.
+      h('details', { className: ['chart__data'] }, [h('summary', '数据表'), options.fullChartHref ? table : h('div', { className: ['table-scroll'] }, table)]),
     ],
   );
 }

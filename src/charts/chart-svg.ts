@@ -6,12 +6,14 @@
  * Why Plot and not Vega-Lite (both tried on the same two-row, two-series panel, Node 20):
  * - bytes: Plot, out of the box, 3,925 B raw / 1,099 B gzipped; Vega-Lite (`view.toSVG()`, legend
  *   and title off) 11,387 B / 1,399 B: Vega wraps every mark in groups with `role="graphics-object"`
- *   and `aria-roledescription`, a background `<rect>` and `<path>` frames. After the clean-up
- *   below a Plot panel is 1,605 B raw / 446 B gzipped (same two rows, with labels).
+ *   and `aria-roledescription`, a background `<rect>` and `<path>` frames. Cleaned up below and
+ *   rewritten by `compact-chart-svg.ts`, a Plot panel is 1,154 B raw / 367 B gzipped (same two
+ *   rows, with labels).
  * - accessibility: both write labels as `<text>` (no glyph paths). Vega-Lite writes ARIA roles on
  *   each group; Plot writes `aria-label` on groups and a non-standard `aria-description`. Neither
- *   is useful here: the figure's real table is the accessible alternative and the SVG is
- *   `aria-hidden` (see `chart-figure.ts`), so both sets are dropped; Plot's are fewer bytes to drop.
+ *   is useful here: the figure's real table is the accessible alternative and the drawing is
+ *   hidden from screen readers (see `chart-figure.ts`), so both sets are dropped; Plot's are
+ *   fewer bytes to drop.
  * - strict CSP: Vega writes no `style` attribute but bakes colours in (`fill="white"`,
  *   `stroke="#ddd"`), which would need rewriting for dark mode. Plot writes a `<style>` element
  *   (its `:where(.plot-…)` defaults) and, only with a title, a `style` on a wrapping `<figure>`;
@@ -26,6 +28,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
+import { compactChartSvg } from './compact-chart-svg.ts';
 import { impliedYears, rowLabel, type ChartPanel } from './chart-panels.ts';
 import type { Chart } from './load-charts.ts';
 
@@ -41,6 +44,8 @@ const BAR_GAP = 4;
 const LABEL = 20;
 const LINE = 17;
 const ROW_GAP = 12;
+/** The text size of each text mark's class, as `chart.css` sets it (its `em` offsets are resolved with it). */
+const FONT_SIZE = { chart__row: FONT, chart__series: SMALL, chart__none: SMALL, chart__value: FONT };
 
 /** A rough text width: CJK characters are one em, digits and Latin about 0.6 em. */
 function textWidth(text: string, size: number): number {
@@ -89,34 +94,10 @@ const GEOMETRY = new Set(['x', 'y', 'x1', 'x2', 'y1', 'y2', 'width', 'height', '
 /** Attributes Plot writes that CSS or the figure provides instead. */
 const DROPPED = ['aria-label', 'aria-description', 'font-family', 'font-size', 'fill', 'stroke', 'font-variant'];
 
-/** The offset of a `translate(x,y)` transform (Plot writes no other kind on groups). */
-function offset(g: Element): [number, number] {
-  const m = /^translate\((-?[\d.]+),(-?[\d.]+)\)$/.exec(g.getAttribute('transform') ?? 'translate(0,0)');
-  if (!m) throw new Error(`chart-svg: unexpected transform ${g.getAttribute('transform')}`);
-  return [Number(m[1]), Number(m[2])];
-}
-
 /**
- * Plot wraps each faceted mark in a group holding a group per facet; the two offsets are
- * summed into the inner groups and the outer one dropped: fewer bytes beside every paragraph.
+ * Plot's output made fit for the page: no `<style>`, no ARIA of its own, short numbers; then
+ * written small by `compact-chart-svg.ts`.
  */
-function flatten(svg: Element): void {
-  for (const outer of [...svg.children]) {
-    if (outer.tagName.toLowerCase() !== 'g' || outer.children.length === 0 || [...outer.children].some((c) => c.tagName.toLowerCase() !== 'g')) continue;
-    const [ox, oy] = offset(outer);
-    for (const inner of [...outer.children]) {
-      const [ix, iy] = offset(inner);
-      const [x, y] = [ox + ix, oy + iy];
-      if (x || y) inner.setAttribute('transform', `translate(${x},${y})`);
-      else inner.removeAttribute('transform');
-      for (const name of outer.getAttributeNames()) if (name !== 'transform' && !inner.hasAttribute(name)) inner.setAttribute(name, outer.getAttribute(name)!);
-      svg.insertBefore(inner, outer);
-    }
-    outer.remove();
-  }
-}
-
-/** Plot's output made fit for the page: no `<style>`, no ARIA of its own, short numbers. */
 function clean(svg: Element): void {
   for (const style of [...svg.querySelectorAll('style')]) style.remove();
   // Empty groups left by marks with nothing to draw.
@@ -130,10 +111,8 @@ function clean(svg: Element): void {
       if (GEOMETRY.has(name)) el.setAttribute(name, value.replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n) * digits) / digits)));
     }
   }
-  // The root's size comes from CSS and its viewBox; every group sets its own text-anchor.
-  for (const name of ['width', 'height', 'text-anchor']) svg.removeAttribute(name);
-  for (const el of svg.querySelectorAll('[text-anchor="start"]')) el.removeAttribute('text-anchor');
-  flatten(svg);
+  // `chart.css` sets the series names' `text-anchor: end`; the other texts start, SVG's default.
+  for (const el of [svg, ...svg.querySelectorAll('[text-anchor]')]) el.removeAttribute('text-anchor');
 }
 
 /** The SVG markup of one unit panel of `chart`. */
@@ -159,7 +138,7 @@ export function panelSvg(chart: Chart, panel: ChartPanel): string {
   const bars = chart.series.map((series, s) =>
     Plot.barX(
       data.filter((d) => d.series === series),
-      { x: 'value', y: 'series', fy: 'row', className: `chart__bar chart__bar--${roles[s]}`, insetTop: 1, insetBottom: 1 },
+      { x: 'value', y: 'series', fy: 'row', className: `chart__bar--${roles[s]}`, insetTop: 1, insetBottom: 1 },
     ),
   );
   const svg = Plot.plot({
@@ -195,7 +174,5 @@ export function panelSvg(chart: Chart, panel: ChartPanel): string {
     ],
   }) as unknown as Element;
   clean(svg);
-  svg.setAttribute('class', 'chart__svg');
-  svg.setAttribute('aria-hidden', 'true');
-  return svg.outerHTML;
+  return compactChartSvg(svg, { fontSize: FONT_SIZE, rowPitch: facet + ROW_GAP }).outerHTML;
 }

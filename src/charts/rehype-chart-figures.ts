@@ -10,7 +10,7 @@
  * becomes
  * ```html
  * <p class="para" id="p-12">……从85.2万元提高到150.4万元……</p>
- * <figure class="chart chart--change chart--compact" data-edition-ui data-pagefind-ignore="all">…
+ * <figure class="chart chart--compact" data-edition-ui data-pagefind-ignore="all">…
  *   <a class="chart__more" href="/indicators/#chart-five-year-change">查看完整图表</a>…</figure>
  * ```
  */

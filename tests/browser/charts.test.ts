@@ -29,7 +29,7 @@ async function open(path: string, { width = 1280, dark = false } = {}) {
 const markColours = (page: Awaited<ReturnType<typeof open>>['page']) =>
   page.evaluate(() =>
     ['now', 'past', 'target'].map((role) => {
-      const rect = document.querySelector(`figure.chart .chart__bar--${role} rect`);
+      const rect = document.querySelector(`figure.chart rect.chart__bar--${role}`);
       if (!rect) return null;
       const style = getComputedStyle(rect);
       return `${role}: ${style.fill} / ${style.stroke}`;
@@ -61,7 +61,7 @@ test.each([
           if (t.right > box.right + 0.5) problems.push(`“${text.textContent}” ends at ${Math.round(t.right)}px`);
         }
         // Labels are legible: at least 10 px tall on the screen.
-        const label = svg.querySelector('.chart__value text');
+        const label = svg.querySelector('text.chart__value');
         if (label && label.getBoundingClientRect().height < 10) problems.push(`value labels ${label.getBoundingClientRect().height.toFixed(1)}px tall`);
       }
     }
@@ -91,7 +91,7 @@ test('printed, the figures keep their value labels, in black on white', async ()
   const { page, context } = await open(`p/${paragraph}/`);
   await page.emulateMedia({ media: 'print' });
   const labels = await page.evaluate(() =>
-    [...document.querySelectorAll('figure.chart .chart__value text')].map((text) => {
+    [...document.querySelectorAll('figure.chart text.chart__value')].map((text) => {
       const box = text.getBoundingClientRect();
       const style = getComputedStyle(text);
       return { text: text.textContent, visible: box.width > 0 && box.height > 0 && style.visibility !== 'hidden', fill: style.fill };

@@ -14,13 +14,13 @@ const baseUrl = inject('baseUrl');
 const layout = () =>
   [...document.querySelectorAll<HTMLElement>('figure.chart')].map((figure) => {
     const box = figure.getBoundingClientRect();
-    const bars = [...figure.querySelectorAll<SVGGraphicsElement>('.chart__svg rect')];
-    const labels = [...figure.querySelectorAll<SVGGraphicsElement>('.chart__svg text')];
+    const bars = [...figure.querySelectorAll<SVGGraphicsElement>('.chart__panels svg rect')];
+    const labels = [...figure.querySelectorAll<SVGGraphicsElement>('.chart__panels svg text')];
     const sized = (e: SVGGraphicsElement) => {
       const r = e.getBoundingClientRect();
       return r.width > 0 && r.height > 0;
     };
-    const spills = [...figure.querySelectorAll('.chart__svg')].some((svg) => {
+    const spills = [...figure.querySelectorAll('.chart__panels svg')].some((svg) => {
       const r = svg.getBoundingClientRect();
       return r.left < box.left - 1 || r.right > box.right + 1;
     });
@@ -58,8 +58,8 @@ describe.each(ENGINES)('%s', (name) => {
 
     const fills = () =>
       page.evaluate(() => {
-        const bar = document.querySelector<SVGElement>('figure.chart .chart__svg rect')!;
-        const label = document.querySelector<SVGElement>('figure.chart .chart__svg text')!;
+        const bar = document.querySelector<SVGElement>('figure.chart svg rect')!;
+        const label = document.querySelector<SVGElement>('figure.chart svg text')!;
         return { bar: getComputedStyle(bar).fill, label: getComputedStyle(label).fill };
       });
     const light = await fills();

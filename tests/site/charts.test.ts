@@ -18,7 +18,14 @@ import { exists, fileFor, htmlFiles, load, pageUrl } from '../support/site.ts';
 const charts = editionCharts();
 const INDICATORS = 'indicators/index.html';
 const chapterFiles = currentEdition().chapters.map((c) => `${c.slug}/index.html`);
-const allFigures = () => htmlFiles().flatMap((file) => [...load(file).querySelectorAll('figure.chart')].map((figure) => ({ file, figure })));
+/**
+ * Every chart on every page: a figure with a drawing. Found by what it is, not by its class,
+ * since the offline file renames classes (src/offline/short-class-names.ts).
+ */
+const allFigures = () =>
+  htmlFiles().flatMap((file) =>
+    [...load(file).querySelectorAll('figure')].filter((figure) => figure.querySelector('svg')).map((figure) => ({ file, figure })),
+  );
 
 /** The chapter page and element of ¶n. */
 function paragraph(n: number): { file: string; element: Element } | undefined {
@@ -62,7 +69,7 @@ if (charts.length === 0) {
       expect(figure.querySelector('figcaption .chart__title')?.textContent).toBe(chart.title);
       expect(figure.querySelector('figcaption .chart__summary')?.textContent).toBe(chart.summary);
       const units = new Set(chart.rows.map((r) => r.unit));
-      expect(figure.querySelectorAll('svg.chart__svg[aria-hidden="true"]').length, 'one panel per unit').toBe(units.size);
+      expect(figure.querySelectorAll('.chart__panels[aria-hidden="true"] svg').length, 'one panel per unit, hidden from screen readers').toBe(units.size);
       const cited = [...figure.querySelectorAll('.chart__source a')].map((a) => a.textContent);
       expect(cited).toEqual(chartParagraphs(chart).map((n) => `¶${n}`));
       const body = [...figure.querySelectorAll('details table tbody tr')];
@@ -71,8 +78,12 @@ if (charts.length === 0) {
         const cells = [...body[i]!.querySelectorAll('td')].slice(1);
         chart.series.forEach((series, s) => {
           const point = row.points.find((p) => p.series === series);
-          if (point) expect(cells[s]!.querySelector('data')?.textContent, `${row.indicator} ${series}`).toBe(point.text);
-          else expect(cells[s]!.textContent).toBe('未给数字');
+          // The value as the report writes it; a machine-readable <data> where that text is not the number itself.
+          if (point) {
+            const data = cells[s]!.querySelector('data');
+            expect(data?.textContent ?? cells[s]!.textContent!.split(/[*\s]/)[0], `${row.indicator} ${series}`).toBe(point.text);
+            expect(data?.getAttribute('value') ?? point.text, `${row.indicator} ${series}`).toBe(String(point.value));
+          } else expect(cells[s]!.textContent).toBe('未给数字');
         });
       });
     });
@@ -106,7 +117,10 @@ if (charts.length === 0) {
 }
 
 test('every chart is editorial UI, kept out of the search index, with no inline style', () => {
-  for (const { file, figure } of allFigures()) {
+  const figures = allFigures();
+  // The offline file carries the charts too (#14): they must be there to be checked.
+  if (charts.length > 0) expect(figures.filter(({ file }) => file.startsWith('downloads/')).length, 'charts in the offline file').toBeGreaterThanOrEqual(charts.length);
+  for (const { file, figure } of figures) {
     expect(figure.hasAttribute('data-edition-ui'), file).toBe(true);
     // The offline file is one page without a search index; it drops the indexer's attributes.
     if (!file.startsWith('downloads/')) expect(figure.getAttribute('data-pagefind-ignore'), file).toBe('all');
@@ -131,12 +145,12 @@ describe.each(FIXTURE_CHARTS.map((c) => [c.id, c] as const))('the renderer on %s
   test('every value is written on its bar, with its unit; a value the report lacks is said so', () => {
     for (const [i, panel] of chartPanels(chart).entries()) {
       const svg = figure.querySelectorAll('svg')[i]!;
-      const values = [...svg.querySelectorAll('.chart__value text')].map((t) => t.textContent);
+      const values = [...svg.querySelectorAll('text.chart__value')].map((t) => t.textContent);
       const star = impliedYears(chart) === 'some';
       const expected = panel.rows.flatMap((r) => r.points.map((p) => `${p.text}${panel.unit}${star && p.impliedYear ? '*' : ''}`));
       expect(values.sort()).toEqual(expected.sort());
       const missing = panel.rows.reduce((n, r) => n + chart.series.filter((s) => !r.points.some((p) => p.series === s)).length, 0);
-      expect(svg.querySelectorAll('.chart__none text').length).toBe(missing);
+      expect(svg.querySelectorAll('text.chart__none').length).toBe(missing);
       expect(svg.querySelectorAll('rect').length).toBe(expected.length);
     }
   });
