@@ -28,6 +28,7 @@ import { cssClassNames } from './css-subjects.ts';
 import { inlineHeadingLabels } from './heading-labels.ts';
 import { minifyHtml, whitespaceKept } from './minify-html.ts';
 import { pruneCss } from './prune-css.ts';
+import { classUses, renameClasses, shortClassNames } from './short-class-names.ts';
 
 /** The project's sources; builds run from the project's root. */
 const SRC = join(process.cwd(), 'src');
@@ -152,6 +153,8 @@ async function bundle(entry: string): Promise<{ js: string; css: string }> {
     write: false,
     target: ['chrome86', 'edge86', 'firefox78', 'safari14'],
     supported: { destructuring: true },
+    // The file is UTF-8: its Chinese messages as characters (3 bytes), not as `\uXXXX` escapes (6).
+    charset: 'utf8',
     logLevel: 'silent',
   });
   const output = (ext: string) => result.outputFiles.find((f) => f.path.endsWith(ext))?.text ?? '';
@@ -217,8 +220,9 @@ export async function buildOffline(input: OfflineInput): Promise<string> {
     for (const [id, { summary }] of Object.entries(summaries)) {
       const entry = entries.get(id);
       if (!entry) throw new Error(`离线版：名词解释“${id}”有简要解释，却不在名词解释页中，弹出的解释无处可取。`);
-      // The popover's title is the entry's heading (offline-app.ts), which must be the term.
-      if (entry.querySelector('.entry__term')?.textContent?.trim() !== summaries[id]!.term)
+      // The popover's title is the entry's first heading (offline-app.ts), which must be the term's.
+      const heading = entry.querySelector('h1, h2, h3, h4, h5, h6');
+      if (!heading?.classList.contains('entry__term') || heading.textContent?.trim() !== summaries[id]!.term)
         throw new Error(`离线版：名词解释“${id}”的标题不是词条“${summaries[id]!.term}”，弹出的解释会用错标题。`);
       entry.setAttribute('data-summary', summary);
     }
@@ -269,11 +273,15 @@ ${body}
 </body>
 </html>
 `;
-  css = pruneCss(css, offlineFile('', ''), [themeInit, app]);
+  const bare = offlineFile('', '');
+  css = pruneCss(css, bare, [themeInit, app]);
+  // Every word of the scripts: a class they may add or query keeps its name (short-class-names.ts).
+  const words = new Set([themeInit, app].flatMap((code) => code.match(/[A-Za-z_][\w-]*/g) ?? []));
+  const short = shortClassNames(css, { keep: words, uses: classUses(bare) });
   const csp = [
     "default-src 'none'",
     `script-src ${sha256(themeInit)} ${sha256(app)}`,
-    `style-src ${sha256(css)}`,
+    `style-src ${sha256(short.css)}`,
     'font-src data:',
     'img-src data:',
     "object-src 'none'",
@@ -282,12 +290,15 @@ ${body}
   ].join('; ');
 
   // Written small (minify-html.ts); its paragraphs' text, which the search reads, checked again.
-  const words = new Set([themeInit, app].flatMap((code) => code.match(/[A-Za-z_][\w-]*/g) ?? []));
+  // The markup is read with the stylesheet's own names, and its classes are renamed last.
   const classes = cssClassNames(css);
-  const html = minifyHtml(offlineFile(css, csp), {
+  const html = minifyHtml(offlineFile(short.css, csp), {
     keepClass: (c) => classes.has(c) || words.has(c),
     keepWhitespace: whitespaceKept(css),
-    prepare: (tree) => inlineHeadingLabels(tree, { css, scriptWords: words }),
+    prepare: (tree) => {
+      inlineHeadingLabels(tree, { css, scriptWords: words });
+      renameClasses(tree, short.names);
+    },
   });
   try {
     paragraphPlaces(input.records, [parseHTML(html).document.documentElement]);

@@ -125,11 +125,14 @@ function readRecords(): OfflineRecord[] {
  * The term popovers' short definitions. The file's glossary entries carry them (`data-summary`;
  * the term is the entry's heading), rather than a JSON copy repeating every id and term; the
  * site's popover reads them, as it does in any page that carries them, from a JSON data block.
+ * Found by the attribute and the heading's tag, not by class: the script spells no class the
+ * file's build could otherwise shorten (short-class-names.ts), and the build checks that each
+ * entry's first heading is its term.
  */
 function embedSummaries() {
   const summaries: Record<string, { term: string; summary: string }> = {};
-  for (const entry of document.querySelectorAll<HTMLElement>('.entry[data-summary]'))
-    summaries[entry.id] = { term: entry.querySelector('.entry__term')?.textContent?.trim() ?? '', summary: entry.dataset.summary ?? '' };
+  for (const entry of document.querySelectorAll<HTMLElement>('[data-summary]'))
+    summaries[entry.id] = { term: entry.querySelector('h1, h2, h3, h4, h5, h6')?.textContent?.trim() ?? '', summary: entry.dataset.summary ?? '' };
   const block = document.createElement('script');
   block.type = 'application/json';
   block.id = 'glossary-summaries-data';

@@ -9,8 +9,12 @@
  * the scripts counts as a class and a tag, so a class a script adds (`is-open`), or an element
  * it creates (`mark`), keeps its rules. Attribute, state and id selectors (`[hidden]`,
  * `:target`, `[data-theme=dark]`) are never filtered. Rules are not merged or reordered.
+ *
+ * Then the custom properties nothing reads go: those no `var()` of the stylesheet names and no
+ * script spells (`--anno-yellow`, the annotations' colours, declared for every theme on every
+ * page; the file has no annotations). A property read only by another that goes, goes too.
  */
-import { minify } from 'csso';
+import { minify, syntax } from 'csso';
 
 /** `css` without the rules that can match nothing in `html` whatever `scripts` do to it. */
 export function pruneCss(css: string, html: string, scripts: readonly string[]): string {
@@ -18,10 +22,42 @@ export function pruneCss(css: string, html: string, scripts: readonly string[]):
   const tags = new Set<string>();
   for (const m of html.matchAll(/<([a-zA-Z][\w-]*)/g)) tags.add(m[1]!.toLowerCase());
   for (const m of html.matchAll(/\sclass="([^"]*)"/g)) for (const c of m[1]!.split(/\s+/)) if (c) classes.add(c);
-  for (const code of scripts)
-    for (const m of code.matchAll(/[A-Za-z_][\w-]*/g)) {
-      classes.add(m[0]);
-      tags.add(m[0].toLowerCase());
-    }
-  return minify(css, { usage: { tags: [...tags], classes: [...classes] }, restructure: false, comments: false }).css;
+  const words = new Set(scripts.flatMap((code) => code.match(/[A-Za-z_][\w-]*/g) ?? []));
+  for (const word of words) {
+    classes.add(word);
+    tags.add(word.toLowerCase());
+  }
+  const used = minify(css, { usage: { tags: [...tags], classes: [...classes] }, restructure: false, comments: false }).css;
+  return dropUnreadProperties(used, words);
+}
+
+interface CssNode {
+  type: string;
+  property?: string;
+}
+interface CssList {
+  forEach(fn: (node: CssNode, item: unknown, list: CssList) => void): void;
+  remove(item: unknown): void;
+}
+
+/** `css` without the custom properties that no `var()` in it reads and no word of the scripts spells. */
+function dropUnreadProperties(css: string, scriptWords: ReadonlySet<string>): string {
+  const ast = syntax.parse(css);
+  for (;;) {
+    // Custom properties' values are kept as raw text by the parser: their `var()`s are read from the text.
+    const read = new Set([...syntax.generate(ast).matchAll(/var\(\s*(--[\w-]+)/g)].map((m) => m[1]!));
+    let dropped = 0;
+    syntax.walk(ast, {
+      visit: 'Declaration',
+      enter(node: CssNode, item: unknown, list: CssList) {
+        const name = node.property!;
+        if (!name.startsWith('--') || read.has(name) || scriptWords.has(name.slice(2))) return;
+        list.remove(item);
+        dropped++;
+      },
+    });
+    if (dropped === 0) break;
+  }
+  // Without the rules left empty.
+  return minify(syntax.generate(ast), { restructure: false, comments: false }).css;
 }

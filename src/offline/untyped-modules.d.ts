@@ -22,7 +22,8 @@ declare module 'csso' {
   /** csso's CSS parser (a fork of css-tree). */
   export const syntax: {
     parse(css: string): unknown;
-    walk(ast: unknown, options: { visit: string; enter(node: never): void }): void;
+    /** Visits the nodes of type `visit`; `item` and `list` let `enter` remove `node` (`list.remove(item)`). */
+    walk(ast: unknown, options: { visit: string; enter(node: never, item: never, list: never): void }): void;
     generate(node: unknown): string;
   };
 }

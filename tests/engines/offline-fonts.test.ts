@@ -61,7 +61,10 @@ describe.each(ENGINES)('%s', (name) => {
     // Each run of text in a formula, with the face its styles give it.
     const runs = await page.evaluate(() => {
       const out: { family: string; weight: string; style: string; text: string }[] = [];
-      for (const el of document.querySelectorAll('.katex-html *')) {
+      // A formula's drawing is the hidden-from-AT sibling of its MathML (KaTeX's `.katex-html`; the file's
+      // class names are shortened by its build, src/offline/short-class-names.ts).
+      const drawings = [...document.querySelectorAll('math')].map((m) => m.parentElement!.nextElementSibling!);
+      for (const el of drawings.flatMap((d) => [...d.querySelectorAll('*')])) {
         const text = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('');
         if (!text.trim()) continue;
         const s = getComputedStyle(el);
@@ -119,14 +122,14 @@ describe.each(ENGINES)('%s', (name) => {
     expect(problems).toEqual([]);
 
     // For people to look at: the first display formula, and the one using most faces.
-    await page.evaluate(() => document.querySelector('.katex-display')!.scrollIntoView({ block: 'center' }));
+    await page.evaluate(() => document.querySelector('math[display="block"]')!.parentElement!.parentElement!.scrollIntoView({ block: 'center' }));
     await page.evaluate(nextFrames);
     await page.screenshot('offline-formula');
     await page.evaluate(() => {
       const drawn = (e: Element) => [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
-      const count = (k: Element) => new Set([...k.querySelectorAll('.katex-html *')].filter(drawn).map((e) => getComputedStyle(e).fontFamily.split(',')[0])).size;
+      const count = (k: Element) => new Set([...k.lastElementChild!.querySelectorAll('*')].filter(drawn).map((e) => getComputedStyle(e).fontFamily.split(',')[0])).size;
       // Those on screen: a note's formula is hidden until the note is opened.
-      const all = [...document.querySelectorAll('.katex')].filter((k) => k.getClientRects().length > 0);
+      const all = [...document.querySelectorAll('math')].map((m) => m.parentElement!.parentElement!).filter((k) => k.getClientRects().length > 0);
       all.sort((a, b) => count(b) - count(a))[0]!.scrollIntoView({ block: 'center' });
     });
     await page.evaluate(nextFrames);
