@@ -7,6 +7,7 @@ import { currentEdition } from './src/edition/load-edition.ts';
 import { loadGlossary } from './src/glossary/load-glossary.ts';
 import downloads from './src/integrations/downloads.ts';
 import katexAssets from './src/integrations/katex-assets.ts';
+import noPreloadHelper from './src/integrations/no-preload-helper.ts';
 import pagefindIndex from './src/integrations/pagefind-index.ts';
 import serverConfigs from './src/integrations/server-configs.ts';
 import { markdownPlugins } from './src/plugins/markdown-plugins.ts';
@@ -61,6 +62,8 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
   vite: {
+    // Dynamic imports as written, without Vite's preload helper (see the plugin).
+    plugins: [noPreloadHelper()],
     build: {
       // Never inline scripts or assets into HTML: a strict CSP allows only files from 'self'.
       assetsInlineLimit: 0,

@@ -3,23 +3,25 @@
  * (a disclosure), instead of jumping to it. On wide screens notes sit in the margin and the
  * marker is an ordinary link. Before printing, every note is open.
  */
-const WIDE = '(min-width: 84rem)';
+import { onClick } from './on-click.ts';
+
+const REF = '.note-ref a[href^="#note-"]';
+
+/** The note a marker opens, if the page has it. */
+const noteOf = (ref: HTMLAnchorElement) => document.getElementById(ref.hash.slice(1));
 
 export function initNotes() {
-  const refs = [...document.querySelectorAll<HTMLAnchorElement>('.note-ref a[href^="#note-"]')];
-  if (refs.length === 0) return;
-  const wide = matchMedia(WIDE);
-  for (const ref of refs) {
-    const note = document.getElementById(ref.hash.slice(1));
-    if (!note) continue;
-    ref.setAttribute('aria-controls', note.id);
-    ref.setAttribute('aria-expanded', 'false');
-    ref.addEventListener('click', (event) => {
-      if (wide.matches) return;
-      event.preventDefault();
-      const open = !note.classList.contains('is-open');
-      note.classList.toggle('is-open', open);
-      ref.setAttribute('aria-expanded', String(open));
-    });
+  for (const ref of document.querySelectorAll<HTMLAnchorElement>(REF)) {
+    const note = noteOf(ref);
+    if (note) {
+      ref.setAttribute('aria-controls', note.id);
+      ref.setAttribute('aria-expanded', 'false');
+    }
   }
+  onClick(REF, (ref, event) => {
+    const note = noteOf(ref);
+    if (!note || matchMedia('(min-width: 84rem)').matches) return;
+    event.preventDefault();
+    ref.setAttribute('aria-expanded', String(note.classList.toggle('is-open')));
+  });
 }

@@ -1,7 +1,13 @@
 /**
- * Marks the outline entry of the section being read (`aria-current="location"`) as the reader
- * scrolls. The section whose top last passed the reading line (a third down the viewport) wins.
+ * The outline beside the chapter: open where it is a sidebar, and marking the section being
+ * read (`aria-current="location"`, see outline-spy.ts). A page opened at its top, before any
+ * scroll, is at the beginning of its first section, so that entry is marked at once; the code
+ * that follows the reading (and measures where each section is) loads on the first scroll or
+ * change of address, or at once where the page opens elsewhere (an address with a #fragment, a
+ * scroll position the browser restored).
  */
+const OUTLINE_LINKS = '[data-outline] a[href*="#"]';
+
 export function initOutline() {
   // The outline is closed in the HTML so it does not push the text down on a phone; on a wide
   // screen, where it is a sidebar, it opens.
@@ -11,25 +17,15 @@ export function initOutline() {
     details.open = wide.matches;
     wide.addEventListener('change', () => (details.open = wide.matches));
   }
-  const links = [...document.querySelectorAll<HTMLAnchorElement>('[data-outline] a[href*="#"]')];
-  if (links.length === 0) return;
-  const targets = links
-    .map((link) => ({ link, target: document.getElementById(decodeURIComponent(link.hash.slice(1))) }))
-    .filter((t): t is { link: HTMLAnchorElement; target: HTMLElement } => t.target !== null);
-
-  let frame = 0;
-  const update = () => {
-    frame = 0;
-    const line = window.innerHeight / 3;
-    let current: HTMLAnchorElement | undefined;
-    for (const { link, target } of targets) if (target.getBoundingClientRect().top <= line) current = link;
-    current ??= targets[0]?.link;
-    for (const { link } of targets) {
-      if (link === current) link.setAttribute('aria-current', 'location');
-      else link.removeAttribute('aria-current');
-    }
+  const first = [...document.querySelectorAll<HTMLAnchorElement>(OUTLINE_LINKS)].find((link) => document.getElementById(decodeURIComponent(link.hash.slice(1))));
+  if (!first) return;
+  const start = () => {
+    removeEventListener('scroll', start);
+    removeEventListener('hashchange', start);
+    void import('./outline-spy.ts').then((m) => m.followReading(OUTLINE_LINKS));
   };
-  addEventListener('scroll', () => (frame ||= requestAnimationFrame(update)), { passive: true });
-  addEventListener('hashchange', update);
-  update();
+  if (location.hash || scrollY) return start();
+  first.setAttribute('aria-current', 'location');
+  addEventListener('scroll', start, { passive: true });
+  addEventListener('hashchange', start);
 }

@@ -1,13 +1,13 @@
 /**
- * The reading page's behaviour, loaded once per page as one small module: only what must run
- * before the reader does anything. Whatever waits for the reader loads on use, with its styles:
- * the citation panel, the term popover, the search panel, the selection toolbar, annotations.
+ * The reading page's behaviour, loaded once per page as one small module with no imports of its
+ * own: only what must run before the reader does anything. Whatever waits for the reader loads
+ * on use, with its styles: the citation panel, the term popover, the search panel, the
+ * selection toolbar, annotations, and the outline's following of the reading.
  */
-import edition from 'virtual:edition';
-import { annotationsKey, hasStoredAnnotations } from '../annotate/storage-key.ts';
 import { initCitePanel } from '../cite/ui/cite-panel.ts';
 import { initNotes } from './notes.ts';
 import { initOutline } from './outline.ts';
+import { showStoredAnnotations } from './stored-annotations.ts';
 import { initTermPopovers } from '../glossary/ui/term-popover.ts';
 import { initSearchLauncher } from '../search/ui/search-launcher.ts';
 import { initSearchShortcuts } from '../search/ui/search-shortcuts.ts';
@@ -37,13 +37,7 @@ const annotations = () =>
     await m.styled;
     return m;
   });
-if (document.querySelector('.para')) {
-  const key = annotationsKey(edition.id);
-  if (hasStoredAnnotations(key)) void annotations().then((m) => m.showAnnotations());
-  addEventListener('storage', (event) => {
-    if (event.key === key) void annotations().then((m) => m.showAnnotations());
-  });
-}
+if (document.querySelector('.para')) showStoredAnnotations(() => void annotations().then((m) => m.showAnnotations()));
 initSelectionWatch((selection, withNote) => void annotations().then((m) => m.annotate(selection, withNote)));
 // The printed chapter carries its full address, for the host it was printed from.
 for (const el of document.querySelectorAll<HTMLElement>('[data-permalink]')) el.textContent = new URL(el.dataset.permalink!, location.href).href;

@@ -5,38 +5,42 @@
  */
 import type { Annotate } from './selection-toolbar.ts';
 
+const TOOLBAR = '.selection-toolbar';
+
 export function initSelectionWatch(annotate: Annotate) {
   if (!document.querySelector('.para')) return;
   let pointerDown = false;
+  let settle: ReturnType<typeof setTimeout> | undefined;
   const check = () => {
     const selection = getSelection();
-    const bar = document.querySelector<HTMLElement>('.selection-toolbar');
-    if (!bar && (!selection || selection.isCollapsed || !selection.anchorNode?.parentElement?.closest('.para'))) return;
+    const inParagraph = selection && !selection.isCollapsed && selection.anchorNode?.parentElement?.closest('.para');
+    // Once shown, the toolbar follows every change (and hides when the words are gone).
+    if (!inParagraph && !document.querySelector(TOOLBAR)) return;
     void import('./selection-toolbar.ts').then(async (m) => {
       await m.styled;
       m.updateToolbar(annotate);
     });
   };
-  document.addEventListener('pointerdown', (event) => {
-    if (!(event.target as Element).closest?.('.selection-toolbar')) pointerDown = true;
+  const on = <K extends keyof DocumentEventMap>(type: K, listener: (event: DocumentEventMap[K]) => void) => document.addEventListener(type, listener);
+  on('pointerdown', ({ target }) => {
+    if (!(target instanceof Element && target.closest(TOOLBAR))) pointerDown = true;
   });
   const release = () => {
     if (!pointerDown) return;
     pointerDown = false;
     setTimeout(check);
   };
-  document.addEventListener('pointerup', release);
-  document.addEventListener('pointercancel', release);
-  document.addEventListener('mouseup', () => setTimeout(check));
-  let settle: ReturnType<typeof setTimeout> | undefined;
-  document.addEventListener('selectionchange', () => {
+  on('pointerup', release);
+  on('pointercancel', release);
+  on('mouseup', () => setTimeout(check));
+  on('selectionchange', () => {
     if (pointerDown) return;
     clearTimeout(settle);
     settle = setTimeout(check, 250);
   });
   // Tab from a selection goes to its toolbar first.
-  document.addEventListener('keydown', (event) => {
-    const bar = document.querySelector<HTMLElement>('.selection-toolbar:not([hidden])');
+  on('keydown', (event) => {
+    const bar = document.querySelector<HTMLElement>(`${TOOLBAR}:not([hidden])`);
     if (event.key !== 'Tab' || event.shiftKey || !bar || bar.contains(document.activeElement)) return;
     event.preventDefault();
     bar.querySelector('button')?.focus();

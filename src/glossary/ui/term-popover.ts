@@ -9,24 +9,26 @@
  * (a non-modal dialog, announced with its title); Esc or the close button closes it and focus
  * returns to the term. A click outside closes it too.
  */
-const dialog = () => import('./term-popover-dialog.ts');
+import { onClick } from '../../reader/on-click.ts';
+
+const TERM = 'a.term';
 
 export function initTermPopovers() {
   const popover = document.getElementById('term-popover');
-  const terms = document.querySelectorAll<HTMLAnchorElement>('a.term');
+  const terms = document.querySelectorAll(TERM);
   if (!popover || terms.length === 0) return;
   for (const link of terms) {
     // In the script, not the HTML: they are true only once a click opens the popover.
     link.setAttribute('aria-haspopup', 'dialog');
     link.setAttribute('aria-expanded', 'false');
     link.setAttribute('aria-controls', popover.id);
-    link.addEventListener('click', (event) => {
-      if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
-      event.preventDefault();
-      void dialog().then(
-        (m) => m.toggleTermPopover(popover, link),
-        () => (location.href = link.href),
-      );
-    });
   }
+  onClick(TERM, (link, event) => {
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    void import('./term-popover-dialog.ts').then(
+      (m) => m.toggleTermPopover(popover, link),
+      () => (location.href = link.href),
+    );
+  });
 }

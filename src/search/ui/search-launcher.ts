@@ -7,9 +7,9 @@ export function initSearchLauncher() {
   if (!input || document.body.classList.contains('page-search')) return;
   const start = () => {
     input.removeEventListener('focus', start);
-    void import('./panel.ts').then(async ({ initPanel, styled }) => {
-      await styled;
-      initPanel(input);
+    void import('./panel.ts').then(async (m) => {
+      await m.styled;
+      m.initPanel(input);
     });
   };
   input.addEventListener('focus', start);
