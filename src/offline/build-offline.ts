@@ -26,7 +26,7 @@ import { keepFaces, subsetKatexFonts } from './katex-fonts.ts';
 import { paragraphText, type ParagraphPlaces } from './paragraph-text.ts';
 import { cssClassNames } from './css-subjects.ts';
 import { inlineHeadingLabels } from './heading-labels.ts';
-import { minifyHtml, whitespaceKept } from './minify-html.ts';
+import { blocksMadeInline, minifyHtml, whitespaceKept } from './minify-html.ts';
 import { pruneCss } from './prune-css.ts';
 import { classUses, renameClasses, shortClassNames } from './short-class-names.ts';
 
@@ -295,6 +295,7 @@ ${body}
   const html = minifyHtml(offlineFile(short.css, csp), {
     keepClass: (c) => classes.has(c) || words.has(c),
     keepWhitespace: whitespaceKept(css),
+    madeInline: blocksMadeInline(css),
     prepare: (tree) => {
       inlineHeadingLabels(tree, { css, scriptWords: words });
       renameClasses(tree, short.names);

@@ -16,6 +16,12 @@
  *   `<pre>`, `<textarea>`, `<script>`, `<style>`. White space where HTML allows no text (in a
  *   `<table>`, `<tr>`, `<ul>`, `<head>`…) is dropped, and so is white space after a `<p>` whose
  *   end tag is left out, which would otherwise become the end of the paragraph's text.
+ * - white space between blocks dropped: a run with a block on each side (or a block on one side
+ *   and its parent's start or end on the other), `</section> <section>`, `<section> <h3>`,
+ *   `</p> </div>`, which CSS never draws (a collapsible space next to a block box generates no
+ *   box). A block is an element HTML's own styles make one (`div`, `p`, `section`, `h3`…) that
+ *   the file's styles do not make inline-level or `contents` (`blocksMadeInline`); an element
+ *   with `hidden` is none. Only runs between two inline-level things are ever drawn.
  * - class names that nothing uses dropped: those no selector of the file's stylesheet names
  *   and no word of its scripts spells (the inverse of prune-css.ts, which drops the rules for
  *   classes the file does not have). KaTeX's and the charts' bookkeeping classes (`mord`,
@@ -34,6 +40,8 @@ export interface MinifyHtmlOptions {
   keepClass?: (name: string) => boolean;
   /** What the file's styles set a `white-space` on that keeps runs; see `whitespaceKept`. Default: nothing. */
   keepWhitespace?: WhitespaceKept;
+  /** What the file's styles make inline-level; see `blocksMadeInline`. Default: nothing. */
+  madeInline?: CssSubjects;
   /** Changes to the parsed file before it is written (heading-labels.ts). Default: none. */
   prepare?: (tree: Root) => void;
 }
@@ -47,6 +55,18 @@ export type WhitespaceKept = CssSubjects;
 /** What `css` keeps the white space of. */
 export const whitespaceKept = (css: string): WhitespaceKept =>
   cssSubjects(css, (property, value) => property === 'white-space' && /pre|break-spaces/.test(value));
+
+/**
+ * What `css` gives a `display` other than a block-level one (`inline`, `inline-block`,
+ * `contents`…): those elements are not blocks to the minifier, whatever their tag.
+ */
+export const blocksMadeInline = (css: string): CssSubjects =>
+  cssSubjects(css, (property, value) => property === 'display' && !/^(block|flex|grid|flow-root|list-item|table|none)\b/.test(value.trim()));
+
+/** Elements HTML's own styles make blocks (`display: block`, `list-item`, `table`). */
+const BLOCKS = new Set(
+  'address article aside blockquote details dialog dd div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav ol p pre section summary table ul'.split(' '),
+);
 
 /** Elements whose text is kept as written. */
 const VERBATIM = new Set(['pre', 'textarea', 'script', 'style', 'listing', 'plaintext', 'xmp']);
@@ -64,10 +84,14 @@ const CLOSES_P = new Set(
   'address article aside blockquote details div dl fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr main menu nav ol p pre section table ul'.split(' '),
 );
 
+/** The sibling after `node` that is neither blank text nor a comment. */
+const nextSibling = (siblings: RootContent[], node: RootContent) =>
+  siblings.slice(siblings.indexOf(node) + 1).find((n) => !(n.type === 'text' && n.value.trim() === '') && n.type !== 'comment');
+
 /** Whether white space `blank`, after `previous`, sits between a `<p>` and what ends it unwritten. */
 function closesParagraph(siblings: RootContent[], previous: RootContent | undefined, blank: RootContent): boolean {
   if (previous?.type !== 'element' || previous.tagName !== 'p') return false;
-  const next = siblings.slice(siblings.indexOf(blank) + 1).find((n) => !(n.type === 'text' && n.value.trim() === '') && n.type !== 'comment');
+  const next = nextSibling(siblings, blank);
   return !next || (next.type === 'element' && CLOSES_P.has(next.tagName));
 }
 
@@ -76,6 +100,16 @@ export function minifyHtml(html: string, options?: MinifyHtmlOptions): string {
   const settings = options || {};
   const keepClass = settings.keepClass ?? (() => true);
   const kept = settings.keepWhitespace ?? { classes: new Set<string>(), tags: new Set<string>(), everywhere: false };
+  const inline = settings.madeInline ?? { classes: new Set<string>(), tags: new Set<string>(), everywhere: true };
+  /** Whether a node is a block box, or the edge of its parent (`undefined`), for the white space beside it. */
+  const isBlock = (node: RootContent | undefined): boolean =>
+    node === undefined ||
+    (node.type === 'element' &&
+      BLOCKS.has(node.tagName) &&
+      node.properties.hidden === undefined &&
+      !inline.everywhere &&
+      !inline.tags.has(node.tagName) &&
+      !(Array.isArray(node.properties.className) && node.properties.className.some((c) => inline.classes.has(String(c)))));
   const tree = fromHtml(html);
   /** Whether an element's white space is written as it is (its own, and its descendants'). */
   const verbatim = (el: Element) =>
@@ -109,6 +143,7 @@ export function minifyHtml(html: string, options?: MinifyHtmlOptions): string {
         if (blank && (parent.type === 'root' || NO_TEXT.has(parent.tagName))) continue;
         // After a `<p>` whose end tag is left out, white space would join the paragraph's text.
         if (blank && closesParagraph(parent.children as RootContent[], children.at(-1), child)) continue;
+        if (blank && parent.type === 'element' && isBlock(children.at(-1)) && isBlock(nextSibling(parent.children as RootContent[], child)) && (children.length > 0 || nextSibling(parent.children as RootContent[], child))) continue;
         child.value = child.value.replace(WHITESPACE, (run) => (run.includes('\n') ? '\n' : ' '));
       }
       children.push(child);

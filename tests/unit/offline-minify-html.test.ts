@@ -8,7 +8,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
 import { cssClassNames } from '../../src/offline/css-subjects.ts';
 import { inlineHeadingLabels } from '../../src/offline/heading-labels.ts';
-import { minifyHtml, whitespaceKept } from '../../src/offline/minify-html.ts';
+import { blocksMadeInline, minifyHtml, whitespaceKept } from '../../src/offline/minify-html.ts';
 
 const page = (body: string, head = '') => `<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<title>t</title>${head}\n</head>\n<body class="page">\n${body}\n</body>\n</html>\n`;
 /** Each element's text, as a browser's parser reads the file. */
@@ -59,6 +59,27 @@ describe('minifyHtml', () => {
     const out = minifyHtml(page(`<script>${script}</script>`, `<style>${style}</style>`));
     expect(out).toContain(`<script>${script}</script>`);
     expect(out).toContain(`<style>${style}</style>`);
+  });
+
+  test('white space between blocks goes; beside anything inline-level, it stays', () => {
+    const html = page('<section id="s">\n  <h3>甲</h3>\n  <div class="d">\n<p>乙</p>\n  </div>\n  <p>丙<span>丁</span> <span>戊</span></p>\n</section>');
+    const out = minifyHtml(html, { madeInline: blocksMadeInline('') });
+    expect(out).toContain('<section id=s><h3>甲</h3><div class=d><p>乙</div><p>丙<span>丁</span> <span>戊</span></section>');
+    expect(texts(out, 'p')).toEqual(['乙', '丙丁 戊']);
+  });
+
+  test('blocks the styles make inline-level, or hidden ones, keep the white space beside them', () => {
+    const css = '.chip{display:inline-block}h4{display:inline}';
+    const html = page('<div><div class="chip">甲</div> <div class="chip">乙</div></div><div><h4>丙</h4> <h4>丁</h4></div><div><p>戊</p> <div hidden></div> <p>己</p></div>');
+    const out = minifyHtml(html, { madeInline: blocksMadeInline(css) });
+    expect(out).toContain('<div class=chip>甲</div> <div class=chip>乙</div>');
+    expect(out).toContain('<h4>丙</h4> <h4>丁</h4>');
+    expect(out).toContain('<div hidden></div> <p>己');
+  });
+
+  test('without knowing the styles, no white space between blocks is dropped', () => {
+    const out = minifyHtml(page('<div>\n<p>甲</p>\n<p>乙</p>\n</div>'));
+    expect(out).toMatch(/<div>\n<p>甲\n?<p>乙/);
   });
 
   test('<math> loses only the namespace HTML implies', () => {
