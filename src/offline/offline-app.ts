@@ -16,7 +16,7 @@ import { initThemeToggle } from '../reader/theme.ts';
 import '../search/ui/search-panel.css';
 import '../search/ui/results.css';
 // The term popover's too: on the site, its script loads them from the address its shell names.
-import '../glossary/ui/term-popover.css';
+import '../reader/panels.css';
 
 interface OfflineRecord {
   n: number;

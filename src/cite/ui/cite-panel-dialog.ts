@@ -6,7 +6,7 @@
  * extends it to a range. The panel takes focus; Esc or 关闭 closes it and focus returns to the
  * ¶ number.
  */
-import citePanelCss from './cite-panel.css?url';
+import panelsCss from '../../reader/panels.css?url';
 import { loadStylesheet } from '../../reader/stylesheet.ts';
 import edition from 'virtual:edition';
 import { citationFiles, citationKey } from '../files.ts';
@@ -18,7 +18,7 @@ import { COPY_MESSAGES, copyText } from '../../reader/copy.ts';
 import { placeBelow } from '../../reader/place-below.ts';
 
 /** The panel's styles, loading as this module does; wait for them before showing it. */
-export const styled = loadStylesheet(citePanelCss);
+export const styled = loadStylesheet(panelsCss);
 
 function build(): HTMLElement {
   const panel = document.createElement('div');

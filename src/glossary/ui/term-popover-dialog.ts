@@ -1,7 +1,7 @@
 /**
  * The term popover itself (see term-popover.ts): filled with the term's short definition,
  * placed by the term, closed by Esc, its close button, a click outside or focus leaving it.
- * Loaded on the first click on a term; its stylesheet (term-popover.css) too, named by the
+ * Loaded on the first click on a term; its stylesheet (src/reader/panels.css, shared with the citation panel) too, named by the
  * popover's shell (`data-styles`, src/components/TermSummaries.astro): imported here as a URL,
  * it would break the offline edition's bundle, which carries the styles itself.
  */
