@@ -65,7 +65,7 @@ export function markdownPlugins(options?: MarkdownPluginOptions): {
     // MathML beside it for screen readers.
     rehypePlugins: [
       [rehypeKatex, { output: 'htmlAndMathml', throwOnError: true, strict: 'ignore' }],
-      // KaTeX's inline styles → classes in katex/<version>/katex-inline.css: no 'unsafe-inline' in the CSP.
+      // KaTeX's inline styles → classes in the edition's KaTeX stylesheet (src/integrations/katex-assets.ts): no 'unsafe-inline' in the CSP.
       rehypeHoistStyles,
       // After a paragraph the edition's charts draw numbers from: a small figure of them (src/charts/).
       [rehypeChartFigures, { base, paragraphHref }],
