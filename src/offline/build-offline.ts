@@ -27,8 +27,8 @@ import { paragraphText, type ParagraphPlaces } from './paragraph-text.ts';
 import { cssClassNames } from './css-subjects.ts';
 import { inlineHeadingLabels } from './heading-labels.ts';
 import { blocksMadeInline, minifyHtml, whitespaceKept } from './minify-html.ts';
-import { pruneCss } from './prune-css.ts';
-import { classUses, renameClasses, shortClassNames } from './short-class-names.ts';
+import { pruneCss, scriptWords } from './prune-css.ts';
+import { classUses, renameClasses, scriptPieces, shortClassNames } from './short-class-names.ts';
 
 /** The project's sources; builds run from the project's root. */
 const SRC = join(process.cwd(), 'src');
@@ -235,7 +235,7 @@ export async function buildOffline(input: OfflineInput): Promise<string> {
     popover = shell.outerHTML;
   }
 
-  // The site's theme script as written is for people reading it; the file takes it minified.
+  // The site's theme script, through the same minifier and targets as the file's own script.
   const themeInit = (await transform(readFileSync(join(SRC, 'reader/theme-init.js'), 'utf8'), { minify: true, target: ['chrome86', 'firefox78', 'safari14'] })).code.trim();
   const { js: app, css: appCss } = await bundle(join(SRC, 'offline/offline-app.ts'));
   const places = paragraphPlaces(input.records, articles);
@@ -276,8 +276,8 @@ ${body}
   const bare = offlineFile('', '');
   css = pruneCss(css, bare, [themeInit, app]);
   // Every word of the scripts: a class they may add or query keeps its name (short-class-names.ts).
-  const words = new Set([themeInit, app].flatMap((code) => code.match(/[A-Za-z_][\w-]*/g) ?? []));
-  const short = shortClassNames(css, { keep: words, uses: classUses(bare) });
+  const words = scriptWords([themeInit, app]);
+  const short = shortClassNames(css, { keep: words, pieces: scriptPieces([themeInit, app]), uses: classUses(bare) });
   const csp = [
     "default-src 'none'",
     `script-src ${sha256(themeInit)} ${sha256(app)}`,

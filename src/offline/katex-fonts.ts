@@ -40,7 +40,8 @@ export interface FaceRule {
 const KATEX_DEFAULT = { family: 'KaTeX_Main', weight: '400', style: 'normal' } as const;
 
 const PROPS = ['family', 'weight', 'style'] as const;
-const weightOf = (value: string) => (value === 'bold' || Number(value) >= 600 ? '700' : '400');
+// As katex-stylesheet.ts reads a weight: `bolder` than KaTeX's normal text is bold.
+const weightOf = (value: string) => (value === 'bold' || value === 'bolder' || Number(value) >= 600 ? '700' : '400');
 const styleOf = (value: string) => (value === 'italic' || value === 'oblique' ? 'italic' : 'normal');
 const key = (face: Pick<KatexFace, 'family' | 'weight' | 'style'>) => `${face.family} ${face.weight} ${face.style}`;
 

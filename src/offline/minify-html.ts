@@ -20,12 +20,13 @@
  *   and its parent's start or end on the other), `</section> <section>`, `<section> <h3>`,
  *   `</p> </div>`, which CSS never draws (a collapsible space next to a block box generates no
  *   box). A block is an element HTML's own styles make one (`div`, `p`, `section`, `h3`…) that
- *   the file's styles do not make inline-level or `contents` (`blocksMadeInline`); an element
- *   with `hidden` is none. Only runs between two inline-level things are ever drawn.
+ *   the file's styles do not make inline-level, `contents` or hidden (`blocksMadeInline`); an
+ *   element with `hidden` is none either: between two hidden blocks, a run may be all that
+ *   parts the inline words around them. Only runs between two inline-level things are drawn.
  * - class names that nothing uses dropped: those no selector of the file's stylesheet names
  *   and no word of its scripts spells (the inverse of prune-css.ts, which drops the rules for
- *   classes the file does not have). KaTeX's and the charts' bookkeeping classes (`mord`,
- *   `chart__bar`) are most of them.
+ *   classes the file does not have). KaTeX's bookkeeping classes (`mord`, `mrel`, `mbin`…) are
+ *   most of them.
  *
  * `<script>` and `<style>` are written back byte for byte, so the hashes in the file's
  * Content-Security-Policy still match; the caller checks the paragraphs' text again after.
@@ -58,10 +59,10 @@ export const whitespaceKept = (css: string): WhitespaceKept =>
 
 /**
  * What `css` gives a `display` other than a block-level one (`inline`, `inline-block`,
- * `contents`…): those elements are not blocks to the minifier, whatever their tag.
+ * `contents`, `none`…): those elements are not blocks to the minifier, whatever their tag.
  */
 export const blocksMadeInline = (css: string): CssSubjects =>
-  cssSubjects(css, (property, value) => property === 'display' && !/^(block|flex|grid|flow-root|list-item|table|none)\b/.test(value.trim()));
+  cssSubjects(css, (property, value) => property === 'display' && !/^(block|flex|grid|flow-root|list-item|table)\b/.test(value.trim()));
 
 /** Elements HTML's own styles make blocks (`display: block`, `list-item`, `table`). */
 const BLOCKS = new Set(

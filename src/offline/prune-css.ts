@@ -16,13 +16,22 @@
  */
 import { minify, syntax } from 'csso';
 
+/**
+ * Every word of `scripts` that could be a class or tag name they add or query: runs of letters,
+ * digits, `_` and `-` that start with a letter or `_`. Broader than the scripts' strings (their
+ * identifiers count too), so a misjudged word costs bytes, never a style.
+ */
+export function scriptWords(scripts: readonly string[]): Set<string> {
+  return new Set(scripts.flatMap((code) => code.match(/[A-Za-z_][\w-]*/g) ?? []));
+}
+
 /** `css` without the rules that can match nothing in `html` whatever `scripts` do to it. */
 export function pruneCss(css: string, html: string, scripts: readonly string[]): string {
   const classes = new Set<string>();
   const tags = new Set<string>();
   for (const m of html.matchAll(/<([a-zA-Z][\w-]*)/g)) tags.add(m[1]!.toLowerCase());
   for (const m of html.matchAll(/\sclass="([^"]*)"/g)) for (const c of m[1]!.split(/\s+/)) if (c) classes.add(c);
-  const words = new Set(scripts.flatMap((code) => code.match(/[A-Za-z_][\w-]*/g) ?? []));
+  const words = scriptWords(scripts);
   for (const word of words) {
     classes.add(word);
     tags.add(word.toLowerCase());

@@ -9,17 +9,42 @@
  * What the scripts spell stays as it is: every word of the scripts counts as a class name they
  * may add or query (`is-open`, `term`, `.entry__term`), as for prune-css.ts. The renaming
  * refuses, and so stops the build, where it could break what it does not see: a selector on the
- * `class` attribute itself (`[class^=chart]`), or a script word that could be glued to another
- * to make a renamed class (`"chart__" + kind`, `` `${block}__term` ``).
+ * `class` attribute itself (`[class^=chart]`), or a piece of a script's strings that could be
+ * glued to another to make a renamed class (`"chart__" + kind`, `` `${block}__term` ``,
+ * `state + '-open'`). The pieces are read from the scripts' string and template tokens (acorn's
+ * tokenizer): in minified code, `-r` is mostly a negated variable, never a piece of a name.
  */
+import { tokenizer, tokTypes } from 'acorn';
 import type { Element, Root, RootContent } from 'hast';
 import { syntax } from 'csso';
 
 export interface ShortClassNamesOptions {
   /** Names that keep their spelling: every word of the file's scripts. */
   keep: ReadonlySet<string>;
+  /** Pieces of the scripts' strings that start or end with `-` or `_` (`scriptPieces`). Default: none. */
+  pieces?: ReadonlySet<string>;
   /** How often each class is used in the markup; the most used get the shortest names. Default: none. */
   uses?: ReadonlyMap<string, number>;
+}
+
+/**
+ * The pieces of the scripts' strings and template chunks that a script could glue to another
+ * to make a class name: a run of name characters at a string's start that begins with `-` or
+ * `_` (`'-open'`, `'__term'`), or at its end that ends with one (`'chart__'`, `` `is-${x}` ``).
+ */
+export function scriptPieces(scripts: readonly string[]): Set<string> {
+  const pieces = new Set<string>();
+  for (const code of scripts)
+    for (const token of tokenizer(code, { ecmaVersion: 'latest', sourceType: 'module' })) {
+      if (token.type !== tokTypes.string && token.type !== tokTypes.template) continue;
+      // acorn's tokens carry their cooked text in `value`, which its typings leave out.
+      const text = String((token as { value?: unknown }).value ?? '');
+      const head = /^[-_][\w-]*/.exec(text)?.[0];
+      const tail = /[\w-]*[-_]$/.exec(text)?.[0];
+      if (head) pieces.add(head);
+      if (tail) pieces.add(tail);
+    }
+  return pieces;
 }
 
 export interface ShortClassNames {
@@ -54,7 +79,7 @@ function* shortNames(): Generator<string> {
 
 /** The class names of `css` renamed short, but for those in `keep`; see the module comment. */
 export function shortClassNames(css: string, options: ShortClassNamesOptions): ShortClassNames {
-  const { keep, uses = new Map<string, number>() } = options;
+  const { keep, pieces = new Set<string>(), uses = new Map<string, number>() } = options;
   const ast = syntax.parse(css);
   const selectors: CssNode[] = [];
   syntax.walk(ast, {
@@ -73,7 +98,7 @@ export function shortClassNames(css: string, options: ShortClassNamesOptions): S
   });
   const original = new Set(selectors.map((node) => node.name as string));
   const renamed = [...original].filter((name) => !keep.has(name));
-  for (const word of keep) {
+  for (const word of new Set([...keep, ...pieces])) {
     const glued = renamed.find((name) => name !== word && ((/[-_]$/.test(word) && name.startsWith(word)) || (/^[-_]/.test(word) && name.endsWith(word))));
     if (glued)
       throw new Error(

@@ -69,12 +69,14 @@ describe('minifyHtml', () => {
   });
 
   test('blocks the styles make inline-level, or hidden ones, keep the white space beside them', () => {
-    const css = '.chip{display:inline-block}h4{display:inline}';
-    const html = page('<div><div class="chip">甲</div> <div class="chip">乙</div></div><div><h4>丙</h4> <h4>丁</h4></div><div><p>戊</p> <div hidden></div> <p>己</p></div>');
+    const css = '.chip{display:inline-block}h4{display:inline}.off{display:none}';
+    const html = page('<div><div class="chip">甲</div> <div class="chip">乙</div></div><div><h4>丙</h4> <h4>丁</h4></div><div><p>戊</p> <div hidden></div> <p>己</p></div><div><span>庚</span><div class="off"></div> <div class="off"></div><span>辛</span></div>');
     const out = minifyHtml(html, { madeInline: blocksMadeInline(css) });
     expect(out).toContain('<div class=chip>甲</div> <div class=chip>乙</div>');
     expect(out).toContain('<h4>丙</h4> <h4>丁</h4>');
     expect(out).toContain('<div hidden></div> <p>己');
+    // The only space between 庚 and 辛, once both blocks between them are hidden.
+    expect(out).toContain('<div class=off></div> <div class=off></div>');
   });
 
   test('without knowing the styles, no white space between blocks is dropped', () => {

@@ -6,7 +6,8 @@
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, test } from 'vitest';
-import { classUses, renameClasses, shortClassNames } from '../../src/offline/short-class-names.ts';
+import { scriptWords } from '../../src/offline/prune-css.ts';
+import { classUses, renameClasses, scriptPieces, shortClassNames } from '../../src/offline/short-class-names.ts';
 
 describe('shortClassNames', () => {
   test('renames the stylesheet and the markup alike, most used first, scripts’ words kept', () => {
@@ -30,5 +31,16 @@ describe('shortClassNames', () => {
     expect(() => shortClassNames('.chart__bar{fill:red}', { keep: new Set(['chart__']) })).toThrow(/chart__bar/);
     expect(() => shortClassNames('.chart__bar{fill:red}', { keep: new Set(['__bar']) })).toThrow(/chart__bar/);
     expect(shortClassNames('.chart__bar{fill:red}', { keep: new Set(['chart__bar']) }).names.size).toBe(0);
+  });
+
+  test('a piece of a script’s strings glued on with a hyphen stops the build; a negated name does not', () => {
+    const scripts = ['el.classList.add(state + \'-open\'); el.classList.toggle(`is-${x}`); const d = a-r;'];
+    const pieces = scriptPieces(scripts);
+    expect(pieces).toContain('-open');
+    expect(pieces).toContain('is-');
+    expect(pieces).not.toContain('-r');
+    expect(() => shortClassNames('.note-open{display:block}', { keep: scriptWords(scripts), pieces })).toThrow(/note-open/);
+    expect(() => shortClassNames('.is-wide{display:block}', { keep: scriptWords(scripts), pieces })).toThrow(/is-wide/);
+    expect(shortClassNames('.vlist-r{display:block}', { keep: scriptWords(scripts), pieces }).names.get('vlist-r')).toBeDefined();
   });
 });
