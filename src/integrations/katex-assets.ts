@@ -62,11 +62,19 @@ export default function katexAssets(): AstroIntegration {
         const standIn = `href="${joinBase(base, KATEX_STAND_IN)}"`;
         const formulas: string[] = [];
         const linking = new Map<string, string>();
+        const unlinked: string[] = [];
         for (const file of await htmlFiles(root)) {
           const html = await readFile(join(root, file), 'utf8');
-          formulas.push(...formulaMarkup(html));
+          const own = formulaMarkup(html);
+          formulas.push(...own);
           if (html.includes(standIn)) linking.set(file, html);
+          else if (own.length > 0) unlinked.push(file);
         }
+        // A page with a formula and no link to the stylesheet would show it unstyled.
+        if (unlinked.length > 0)
+          throw new Error(
+            `KaTeX：${unlinked.join('、')} 有公式，却没有链接 ${standIn}。显示公式的页面须在 <head> 中放 <KatexStyles />（src/components/KatexStyles.astro）。`,
+          );
         // No page shows a formula: nothing to serve.
         if (linking.size === 0) return;
 

@@ -11,8 +11,9 @@
  * - `@font-face` rules stay for the faces the remaining rules can reach: a family they name, in
  *   a weight and style they can set (`.katex` resets both with its `font` shorthand, so bold and
  *   italic faces are reachable only through KaTeX's own `.mathbf`, `.textit`…).
- * - The formulas' hoisted inline styles (rehype-hoist-styles.ts) go in the same file: they change
- *   with the same formulas, and one file is one request before the first paint, not two.
+ * - The hoisted inline styles (rehype-hoist-styles.ts, the formulas' and any other) follow, whole,
+ *   in the same file: they change with the same content, and one file is one request before the
+ *   first paint, not two.
  *
  * Pure functions: the build reads and writes the files (katex-assets.ts).
  */
@@ -36,9 +37,11 @@ export function formulaMarkup(html: string): string[] {
  */
 export function katexStylesheet(katexCss: string, formulas: readonly string[], hoisted: string): string {
   // Every page has <html> and <body>: KaTeX's `body{counter-reset:…}` numbers its equations.
-  const css = pruneCss(`${katexCss}\n${hoisted}`, `<html><body>${formulas.join('')}</body></html>`, []);
+  const css = pruneCss(katexCss, `<html><body>${formulas.join('')}</body></html>`, []);
   const reach = reachable(css);
-  return css.replace(/@font-face\{[^}]*\}/g, (rule) => (reach(face(rule)) ? rule : ''));
+  // The hoisted rules whole: rehype-hoist-styles takes every inline style of the chapters, not
+  // only the formulas', and each of its rules is there because some element uses it.
+  return `${css.replace(/@font-face\{[^}]*\}/g, (rule) => (reach(face(rule)) ? rule : ''))}${hoisted}`;
 }
 
 /** The WOFF2 files a stylesheet's `url()`s name, by file name. */
