@@ -67,9 +67,10 @@ export default defineConfig({
     build: {
       // Never inline scripts or assets into HTML: a strict CSP allows only files from 'self'.
       assetsInlineLimit: 0,
-      // No preload helper in the first view's script: what loads on use is a few small modules,
-      // and the styles that come with them are loaded by the features themselves
-      // (src/reader/stylesheet.ts).
+      // No modulepreload links nor their polyfill: what loads on use is a few small modules, and
+      // the styles that come with them are loaded by the features themselves
+      // (src/reader/stylesheet.ts). Vite still wraps each dynamic import in its preload helper;
+      // the plugin above takes it off.
       modulePreload: false,
       // The oldest browsers supported: Chromium 86 (the core of many domestic browsers on
       // government desktops: 360, QQ, 统信, 麒麟), Firefox 78 ESR, Safari 14. See the README.

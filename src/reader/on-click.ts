@@ -1,9 +1,10 @@
 /**
  * One click listener on the document for every feature that acts on a click on one of many
  * elements (¶ numbers, glossary terms, note markers, the theme toggle). A chapter has hundreds
- * of those; one listener costs nothing per element, and nothing to set up while the page loads.
- * A click reaches it after the element's own listeners, as it reached the element before, and
- * before the browser follows the link, so a handler can still prevent that.
+ * of those; one listener is one listener, not one more per element (the ARIA attributes that
+ * say what a click does are still set on each, by the feature that owns it). A click reaches it
+ * after the element's own listeners, and before the browser follows the link, so a handler can
+ * still prevent that.
  */
 type ClickHandler<E extends Element> = (element: E, event: MouseEvent) => void;
 

@@ -1,7 +1,8 @@
 /**
  * Marks the outline entry of the section being read (`aria-current="location"`) as the reader
  * scrolls. The section whose top last passed the reading line (a third down the viewport) wins.
- * Loaded by outline.ts once the reader scrolls or the page opens away from its top.
+ * Loaded by outline.ts once the reader scrolls or the address changes, or at once where the
+ * page opens away from its top.
  */
 export function followReading(selector: string) {
   const targets = [...document.querySelectorAll<HTMLAnchorElement>(selector)]

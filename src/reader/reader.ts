@@ -1,6 +1,8 @@
 /**
- * The reading page's behaviour, loaded once per page as one small module with no imports of its
- * own: only what must run before the reader does anything. Whatever waits for the reader loads
+ * The reading page's behaviour, loaded once per page as one small module (what it imports is
+ * bundled into it: no second script to fetch before it runs; tests/site/budgets.test.ts counts
+ * every script a page loads before interaction): only what must run before the reader does
+ * anything. Whatever waits for the reader loads
  * on use, with its styles: the citation panel, the term popover, the search panel, the
  * selection toolbar, annotations, and the outline's following of the reading.
  */

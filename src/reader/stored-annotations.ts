@@ -7,7 +7,7 @@
  * ending in `:annotations`, the form `annotationsKey()` makes), and only then loads those two
  * small modules, which the annotation code needs anyway, to ask about this edition's own.
  */
-const isAnnotationsKey = (key: string | null) => !!key && key.endsWith(':annotations');
+export const isAnnotationsKey = (key: string | null) => !!key && key.endsWith(':annotations');
 
 /** Whether any edition's annotations are stored here (false where storage is blocked). */
 function anyStored(): boolean {

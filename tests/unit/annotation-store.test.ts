@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { annotationsKey } from '../../src/annotate/storage-key.ts';
+import { isAnnotationsKey } from '../../src/reader/stored-annotations.ts';
 import { AnnotationStore, damagedKey, newId, readStore, STORE_MESSAGES, writeStore } from '../../src/annotate/store.ts';
 
 const STORAGE_KEY = annotationsKey('sample-2024');
@@ -69,4 +70,11 @@ test('ids are version-4 UUID URNs, without crypto.randomUUID (absent on plain HT
   const ids = new Set(Array.from({ length: 1000 }, newId));
   expect(ids.size).toBe(1000);
   for (const id of ids) expect(id).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+});
+
+test('the page’s first look at storage knows every edition’s annotations key, and no other', () => {
+  // src/reader/stored-annotations.ts reads the key's form without loading storage-key.ts.
+  for (const id of ['cixi-2021', 'sample-2024', 'x']) expect(isAnnotationsKey(annotationsKey(id)), id).toBe(true);
+  expect(isAnnotationsKey(DAMAGED_KEY)).toBe(false);
+  expect(isAnnotationsKey('edition-theme')).toBe(false);
 });
