@@ -45,7 +45,7 @@ const LABEL = 20;
 const LINE = 17;
 const ROW_GAP = 12;
 /** The text size of each text mark's class, as `chart.css` sets it (its `em` offsets are resolved with it). */
-const FONT_SIZE = { chart__row: FONT, chart__series: SMALL, chart__none: SMALL, chart__value: FONT };
+export const FONT_SIZE = { chart__row: FONT, chart__series: SMALL, chart__none: SMALL, chart__value: FONT };
 
 /** A rough text width: CJK characters are one em, digits and Latin about 0.6 em. */
 function textWidth(text: string, size: number): number {

@@ -19,12 +19,14 @@ const charts = editionCharts();
 const INDICATORS = 'indicators/index.html';
 const chapterFiles = currentEdition().chapters.map((c) => `${c.slug}/index.html`);
 /**
- * Every chart on every page: a figure with a drawing. Found by what it is, not by its class,
- * since the offline file renames classes (src/offline/short-class-names.ts).
+ * Every chart on every page: on the site a `figure.chart`; in the offline file, which renames its
+ * classes (src/offline/short-class-names.ts), a figure with a drawing.
  */
 const allFigures = () =>
   htmlFiles().flatMap((file) =>
-    [...load(file).querySelectorAll('figure')].filter((figure) => figure.querySelector('svg')).map((figure) => ({ file, figure })),
+    file.startsWith('downloads/')
+      ? [...load(file).querySelectorAll('figure')].filter((figure) => figure.querySelector('svg')).map((figure) => ({ file, figure }))
+      : [...load(file).querySelectorAll('figure.chart')].map((figure) => ({ file, figure })),
   );
 
 /** The chapter page and element of ¶n. */
@@ -121,6 +123,7 @@ test('every chart is editorial UI, kept out of the search index, with no inline 
   // The offline file carries the charts too (#14): they must be there to be checked.
   if (charts.length > 0) expect(figures.filter(({ file }) => file.startsWith('downloads/')).length, 'charts in the offline file').toBeGreaterThanOrEqual(charts.length);
   for (const { file, figure } of figures) {
+    expect(figure.querySelector('svg'), `${file}: a chart without its drawing`).not.toBeNull();
     expect(figure.hasAttribute('data-edition-ui'), file).toBe(true);
     // The offline file is one page without a search index; it drops the indexer's attributes.
     if (!file.startsWith('downloads/')) expect(figure.getAttribute('data-pagefind-ignore'), file).toBe('all');

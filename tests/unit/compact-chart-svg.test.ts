@@ -3,9 +3,12 @@
  * its place on the drawing, given as few bytes as possible, one group per chart row. The input
  * is markup of the shape Plot writes (a group per mark, a group per facet, text offsets in `em`).
  */
+import { readFileSync } from 'node:fs';
+import { syntax } from 'csso';
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
 import { compactChartSvg } from '../../src/charts/compact-chart-svg.ts';
+import { FONT_SIZE } from '../../src/charts/chart-svg.ts';
 
 const fontSize = { chart__row: 13, chart__series: 12, chart__value: 13 };
 
@@ -57,5 +60,29 @@ describe('compactChartSvg', () => {
   test('stops on what it cannot place: a text of a class with no font size, a transform other than a translation', () => {
     expect(() => compact('<g class="chart__other"><text y="0.32em">?</text></g>')).toThrow(/chart__other/);
     expect(() => compact('<g class="chart__row" transform="rotate(90)"><text>?</text></g>')).toThrow(/rotate/);
+  });
+});
+
+describe('the text sizes the drawing is laid out with', () => {
+  /** The last `font-size` in px chart.css gives a selector, by rules that name it in their list. */
+  function cssFontSize(css: string, selector: string): number | undefined {
+    let size: number | undefined;
+    syntax.walk(syntax.parse(css), {
+      visit: 'Rule',
+      enter(node: { prelude: object; block: object }) {
+        const selectors = syntax.generate(node.prelude as never).split(',').map((s) => s.trim());
+        if (!selectors.includes(selector)) return;
+        const px = /font-size:(\d+(?:\.\d+)?)px/.exec(syntax.generate(node.block as never));
+        if (px) size = Number(px[1]);
+      },
+    });
+    return size;
+  }
+
+  test('are the sizes chart.css sets: the labels are placed for the size they are drawn at', () => {
+    const css = readFileSync('src/charts/chart.css', 'utf8');
+    const base = cssFontSize(css, '.chart svg');
+    expect(base).toBeDefined();
+    for (const [name, px] of Object.entries(FONT_SIZE)) expect(cssFontSize(css, `.${name}`) ?? base, name).toBe(px);
   });
 });
