@@ -19,8 +19,8 @@
  *   stands, kept from growing; the aim was lower (1.6 × text + 10 KB, and 22 KB), set before the
  *   charts beside the paragraphs (1.2–2.7 KB a chapter). What stands between, on the default
  *   edition: the charts, the term links (1.7–1.9 KB on the long chapters), KaTeX's stylesheet
- *   and markup on chapters with formulas (1.6 KB), over a floor of about 8.3 KB that every
- *   chapter carries (CSS 3.7, JS 2.3, header, outline, footer and metadata 2.3);
+ *   and markup on chapters with formulas (1.6 KB), over a floor of about 8.4 KB that every
+ *   chapter carries (CSS 3.7, JS 2.4, header, outline, footer and metadata 2.3);
  * - CSS for a feature travels with it: a page's first view styles no feature the page lacks, and
  *   what scripts show only on use (annotations, the citation panel, the selection toolbar,
  *   messages, the term popover, the search panel) is styled by sheets those scripts load;
