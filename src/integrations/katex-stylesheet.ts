@@ -20,6 +20,7 @@
 import { createHash } from 'node:crypto';
 import { syntax } from 'csso';
 import { parseHTML } from 'linkedom';
+import { readKatexStylesheet, styleOf, unquote, weightOf, type KatexFace } from '../offline/katex-fonts.ts';
 import { pruneCss } from '../offline/prune-css.ts';
 
 /** The markup of every formula of a page: each `.katex`, inside its `.katex-display` if it has one. */
@@ -39,14 +40,22 @@ export function katexStylesheet(katexCss: string, formulas: readonly string[], h
   // Every page has <html> and <body>: KaTeX's `body{counter-reset:…}` numbers its equations.
   const css = pruneCss(katexCss, `<html><body>${formulas.join('')}</body></html>`, []);
   const reach = reachable(css);
+  const keep = new Set(readKatexStylesheet(css).faces.filter(reach).map((f) => f.file));
+  const ast = syntax.parse(css);
+  syntax.walk(ast, {
+    visit: 'Atrule',
+    enter(node: CssNode, item: unknown, list: { remove(item: unknown): void } | null) {
+      if (node.name === 'font-face' && !fontFiles(syntax.generate(node as never)).some((file) => keep.has(file))) list?.remove(item);
+    },
+  });
   // The hoisted rules whole: rehype-hoist-styles takes every inline style of the chapters, not
   // only the formulas', and each of its rules is there because some element uses it.
-  return `${css.replace(/@font-face\{[^}]*\}/g, (rule) => (reach(face(rule)) ? rule : ''))}${hoisted}`;
+  return `${syntax.generate(ast)}${hoisted}`;
 }
 
-/** The WOFF2 files a stylesheet's `url()`s name, by file name. */
+/** The WOFF2 files a stylesheet's `@font-face` rules name, by file name. */
 export function fontFiles(css: string): string[] {
-  return [...new Set([...css.matchAll(/url\(["']?(?:[^)"']*\/)?([^/)"']+\.woff2)["']?\)/g)].map((m) => m[1]!))];
+  return [...new Set(readKatexStylesheet(css).faces.map((f) => f.file))];
 }
 
 /** A short hash of the stylesheet's text: the name changes whenever the formulas' styles do. */
@@ -56,34 +65,19 @@ export function contentHash(css: string): string {
 
 interface CssNode {
   type: string;
+  name?: string;
   property?: string;
   value?: CssNode;
   block?: CssNode;
   children?: { toArray(): CssNode[] } | null;
 }
 
-interface Face {
-  family: string;
-  bold: boolean;
-  italic: boolean;
-}
-
-const isBold = (value: string) => /\b(bold|bolder|[6-9]00)\b/.test(value);
-const isItalic = (value: string) => /\b(italic|oblique)\b/.test(value);
-const unquote = (value: string) => value.trim().replace(/^["']|["']$/g, '');
-
-/** The face an `@font-face` rule declares. */
-function face(rule: string): Face {
-  const get = (property: string) => new RegExp(`${property}:([^;}]*)`).exec(rule)?.[1] ?? '';
-  return { family: unquote(get('font-family')), bold: isBold(get('font-weight')), italic: isItalic(get('font-style')) };
-}
-
 /**
  * Whether the rules of `css` (its `@font-face` rules aside) can give an element a face: its
  * family named in a `font` or `font-family`, bold only if some rule sets a bold weight, italic
- * only if some rule sets an italic style.
+ * only if some rule sets an italic style (weights and styles read as katex-fonts.ts reads them).
  */
-function reachable(css: string): (face: Face) => boolean {
+function reachable(css: string): (face: KatexFace) => boolean {
   const names = new Set<string>();
   let bold = false;
   let italic = false;
@@ -95,13 +89,14 @@ function reachable(css: string): (face: Face) => boolean {
         if (node.type !== 'Declaration') continue;
         const value = syntax.generate(node.value!);
         const property = node.property!;
+        const words = value.split(/[\s,]+/);
         // `font: 1.21em KaTeX_Main, Times New Roman, serif`: every word may be a family's name.
         if (property === 'font' || property === 'font-family')
           for (const item of value.split(',')) for (const name of [item, ...item.trim().split(/\s+/)]) names.add(unquote(name));
-        if (property === 'font' || property === 'font-weight') bold ||= isBold(value);
-        if (property === 'font' || property === 'font-style') italic ||= isItalic(value);
+        if (property === 'font' || property === 'font-weight') bold ||= words.some((w) => weightOf(w) === '700');
+        if (property === 'font' || property === 'font-style') italic ||= words.some((w) => styleOf(w) === 'italic');
       }
     },
   });
-  return (f) => names.has(f.family) && (!f.bold || bold) && (!f.italic || italic);
+  return (f) => names.has(f.family) && (f.weight !== '700' || bold) && (f.style !== 'italic' || italic);
 }

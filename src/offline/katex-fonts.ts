@@ -41,11 +41,14 @@ const KATEX_DEFAULT = { family: 'KaTeX_Main', weight: '400', style: 'normal' } a
 
 const PROPS = ['family', 'weight', 'style'] as const;
 // As katex-stylesheet.ts reads a weight: `bolder` than KaTeX's normal text is bold.
-const weightOf = (value: string) => (value === 'bold' || value === 'bolder' || Number(value) >= 600 ? '700' : '400');
-const styleOf = (value: string) => (value === 'italic' || value === 'oblique' ? 'italic' : 'normal');
+export const weightOf = (value: string) => (value === 'bold' || value === 'bolder' || Number(value) >= 600 ? '700' : '400');
+export const styleOf = (value: string) => (value === 'italic' || value === 'oblique' ? 'italic' : 'normal');
 const key = (face: Pick<KatexFace, 'family' | 'weight' | 'style'>) => `${face.family} ${face.weight} ${face.style}`;
 
-/** The stylesheet's `@font-face` rules and its rules that choose a family, weight or style inside a formula. */
+/**
+ * The stylesheet's `@font-face` rules and its rules that choose a family, weight or style inside
+ * a formula. Also read by src/integrations/katex-stylesheet.ts, which ships the site's faces.
+ */
 export function readKatexStylesheet(css: string): { faces: KatexFace[]; rules: FaceRule[] } {
   const ast = syntax.parse(css);
   const faces: KatexFace[] = [];
@@ -162,4 +165,4 @@ function declarations(block: CssNode): Record<string, string> {
   return out;
 }
 
-const unquote = (s: string) => s.trim().replace(/^["']|["']$/g, '');
+export const unquote = (s: string) => s.trim().replace(/^["']|["']$/g, '');
