@@ -8,7 +8,7 @@
  * form factor, simulated throttling: 150 ms RTT, 1.6 Mbps, 4× CPU slowdown), headless Chromium
  * with the flags this machine needs; each page run `AUDIT_RUNS` times (default 1; the two
  * required categories do not depend on timing), the run with the median performance kept.
- * `npm test` runs this right after the build. Needs a built site (`dist/`, or the folder `DIST`
+ * `npm test` runs this after the builds and the type check, before vitest. Needs a built site (`dist/`, or the folder `DIST`
  * names).
  */
 import * as chromeLauncher from 'chrome-launcher';

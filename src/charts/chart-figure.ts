@@ -1,12 +1,12 @@
 /**
- * A chart as a document (hast): its title and one-sentence summary as the figure's caption, the
- * drawing, the paragraphs its numbers come from, and the numbers as a real table. Built once
+ * A chart as a document (hast): its title and one-sentence summary as the figure's caption (the
+ * title alone beside a paragraph, where the figure shows only some rows), the drawing, the paragraphs its numbers come from, and the numbers as a real table. Built once
  * here for both places a chart appears: the 主要指标 page (`Chart.astro`) and the small figure
  * after a paragraph (`rehype-chart-figures.ts`).
  *
  * Accessibility: the drawings are `aria-hidden` (their box, with the unit lines the table
  * repeats) and the table is their alternative. A screen reader meets the figure by its
- * caption (title and summary, read once), then the table under
+ * caption (read once), then the table under
  * “数据表”, which it can walk cell by cell with row and column headers. Exposing the SVG instead
  * (`role="img"` named by the caption) would read the caption a second time and offers nothing
  * the table does not; its dozens of `<text>` labels read in drawing order would be noise.

@@ -1,7 +1,8 @@
 /**
  * After each paragraph whose numbers an edition's chart draws, a small figure of that chart
  * (only the rows ¶N speaks of) with a link to the whole chart on the 主要指标 page. The
- * paragraph itself is untouched: the figure is its next sibling, marked `data-edition-ui` (not
+ * paragraph itself is untouched: the figure follows it (or the block that holds it and its
+ * editorial notes, so it never lands in the notes' column), marked `data-edition-ui` (not
  * report text) and `data-pagefind-ignore` (not indexed).
  *
  * ```html

@@ -138,7 +138,7 @@ function paragraphPlaces(records: SearchRecord[], articles: readonly Element[]):
   return { labels, paragraphs };
 }
 
-/** The offline script, and the styles it imports (the search panel's), bundled. */
+/** The offline script, and the styles it imports (the search panel's, its results', the panels'), bundled. */
 async function bundle(entry: string): Promise<{ js: string; css: string }> {
   // Destructuring is left as written, as the site's own build (Vite) leaves it: esbuild 0.27.7
   // lists Safari before 14.1 as lacking it, for a WebKit bug with array-rest patterns whose right

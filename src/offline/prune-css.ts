@@ -11,8 +11,8 @@
  * `:target`, `[data-theme=dark]`) are never filtered. Rules are not merged or reordered.
  *
  * Then the custom properties nothing reads go: those no `var()` of the stylesheet names and no
- * script spells (`--anno-yellow`, the annotations' colours, declared for every theme on every
- * page; the file has no annotations). A property read only by another that goes, goes too.
+ * script spells (a colour only a feature the file leaves out reads). A property read only by
+ * another that goes, goes too.
  */
 import { minify, syntax } from 'csso';
 

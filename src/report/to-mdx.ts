@@ -14,7 +14,7 @@ export interface ChapterFile {
   contents: string;
 }
 
-/** Characters that MDX would read as syntax; the importer refuses text containing them unescaped. */
+/** Characters that MDX would read as syntax; `escapeMdx` writes them as character references. */
 const MDX_SPECIAL = /[<>{}*_#`[\]\\|~]/g;
 
 /** Escapes markdown and MDX syntax so the text is read as text. */

@@ -26,8 +26,6 @@ export function highlightQuery() {
     return;
   }
   for (const range of ranges.reverse()) {
-    const mark = document.createElement('mark');
-    mark.className = 'search-hit';
-    range.surroundContents(mark);
+    range.surroundContents(document.createElement('mark'));
   }
 }
