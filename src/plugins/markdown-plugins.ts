@@ -11,6 +11,7 @@ import type { Targets } from '../report/targets.ts';
 import { joinBase } from '../site/base-path.ts';
 import rehypeChartFigures from '../charts/rehype-chart-figures.ts';
 import rehypeHoistStyles from './rehype-hoist-styles.ts';
+import rehypeMathPunctuation from './rehype-math-punctuation.ts';
 import remarkCorrespondences from './remark-correspondences.ts';
 import remarkCrossReferences from './remark-cross-references.ts';
 import remarkEditorialNotes from './remark-editorial-notes.ts';
@@ -65,6 +66,8 @@ export function markdownPlugins(options?: MarkdownPluginOptions): {
     // MathML beside it for screen readers.
     rehypePlugins: [
       [rehypeKatex, { output: 'htmlAndMathml', throwOnError: true, strict: 'ignore' }],
+      // An inline formula kept on one line with the punctuation that touches it (禁则).
+      rehypeMathPunctuation,
       // KaTeX's inline styles → classes in the edition's KaTeX stylesheet (src/integrations/katex-assets.ts): no 'unsafe-inline' in the CSP.
       rehypeHoistStyles,
       // After a paragraph the edition's charts draw numbers from: a small figure of them (src/charts/).

@@ -29,12 +29,12 @@ export interface PlaceOptions {
 }
 
 /** Distance kept from the window's edges. */
-const MARGIN = 8;
+export const MARGIN = 8;
 /** A panel is never made shorter than this, even in a very short window: it scrolls inside. */
 const MIN_HEIGHT = 96;
 
 /** How much of the top of the window the sticky header covers. */
-function headerCover(): number {
+export function headerCover(): number {
   const header = document.querySelector('.site-header');
   if (!header) return 0;
   const { position } = getComputedStyle(header);

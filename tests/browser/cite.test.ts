@@ -283,3 +283,55 @@ test('metadata for reference managers: Highwire, Dublin Core and schema.org JSON
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test('on a phone, the panel opened from a ¶ half-way down the screen shows whole, under its paragraph', async () => {
+  const context = await readerContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}work-2021/`);
+  // ¶42 starts half-way down: neither the room above it nor below it holds the panel.
+  await page.evaluate(() => scrollBy(0, document.getElementById('p-42')!.getBoundingClientRect().top - innerHeight / 2));
+  await page.locator('#p-42 .pnum').click();
+  const panel = page.locator('#cite-panel');
+  await expect.poll(() => panel.isVisible()).toBe(true);
+  const geometry = await page.evaluate(() => {
+    const box = document.getElementById('cite-panel')!;
+    const rect = box.getBoundingClientRect();
+    const para = document.getElementById('p-42')!.getBoundingClientRect();
+    return { top: rect.top, bottom: rect.bottom, scrolls: box.scrollHeight - box.clientHeight, paraTop: para.top, header: document.querySelector('.site-header')!.getBoundingClientRect().bottom };
+  });
+  await page.screenshot({ path: `${SHOTS}/cite-panel-phone.png` });
+  expect(geometry.scrolls, 'the panel is cut short and scrolls inside').toBeLessThanOrEqual(1);
+  expect(geometry.bottom).toBeLessThanOrEqual(812);
+  expect(geometry.top).toBeGreaterThanOrEqual(geometry.header);
+  // The paragraph cited is still in view, above the panel.
+  expect(geometry.paraTop).toBeGreaterThanOrEqual(geometry.header);
+  expect(geometry.paraTop).toBeLessThan(geometry.top);
+  await context.close();
+});
+
+test('the ¶ number of a highlighted paragraph stays clear of its edge bar, on a desktop and a phone', async () => {
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 }]) {
+    const context = await readerContext({ viewport });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}work-2021/#p-42`);
+    // After the arrival's flash, whose wider halo passes over the margin for a moment.
+    await page.waitForFunction(() => document.getElementById('p-42')!.getAnimations().length === 0);
+    const { pnumRight, barLeft, reach } = await page.evaluate(() => {
+      const para = document.getElementById('p-42')!;
+      // How far the paragraph's box shadows reach to its left: spread less horizontal offset.
+      const reach = Math.max(
+        0,
+        ...getComputedStyle(para)
+          .boxShadow.split(/,(?![^(]*\))/)
+          .map((shadow) => {
+            const [x = 0, , , spread = 0] = (shadow.match(/-?[\d.]+px/g) ?? []).map(parseFloat);
+            return spread - x;
+          }),
+      );
+      return { pnumRight: para.querySelector('.pnum')!.getBoundingClientRect().right, barLeft: para.getBoundingClientRect().left - reach, reach };
+    });
+    expect(reach, 'the paragraph is highlighted, its bar drawn by a box shadow').toBeGreaterThan(0);
+    expect(pnumRight, `at ${viewport.width} px`).toBeLessThanOrEqual(barLeft - 2);
+    await context.close();
+  }
+});

@@ -157,3 +157,26 @@ test('copying a paragraph does not copy its ¶ number', async () => {
   expect(selected).not.toContain('¶');
   await context.close();
 });
+
+/** How many line boxes each element matching `selector` is drawn on. */
+const lineCounts = (page: Page, selector: string) =>
+  page.evaluate((sel) => [...document.querySelectorAll(sel)].map((el) => new Set([...el.getClientRects()].map((r) => Math.round(r.top))).size), selector);
+
+test('what must not break across lines does not: a note marker, a formula with its punctuation, a ¶ range', async () => {
+  // Phone: the note markers in the text (notes are closed there).
+  const phone = await open('review-2020/', { width: 360, height: 740 });
+  const markers = await lineCounts(phone.page, '.note-ref');
+  expect(markers.length).toBeGreaterThan(0);
+  expect(markers.every((n) => n === 1), `note markers on ${markers.join(',')} lines`).toBe(true);
+  await phone.context.close();
+  // Wide: the notes in the margin, narrow enough to wrap, with their formulas.
+  const wide = await open('review-2020/', { width: 1440, height: 900 });
+  // (Those of the chapter's notes for print are not drawn on screen: no line at all.)
+  const formulas = (await lineCounts(wide.page, '.math-nowrap')).filter((n) => n > 0);
+  expect(formulas.length).toBeGreaterThan(0);
+  expect(formulas.every((n) => n === 1), `formulas on ${formulas.join(',')} lines`).toBe(true);
+  await wide.context.close();
+  const home = await open('', { width: 360, height: 740 });
+  expect(await lineCounts(home.page, '.home-intro__range')).toEqual([1]);
+  await home.context.close();
+});
