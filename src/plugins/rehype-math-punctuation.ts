@@ -13,15 +13,18 @@
  * <span class="math-nowrap"><span class="katex">…</span>，</span>约为1.5倍
  * ```
  *
- * Runs after rehype-katex. Display formulas stand on their own line and are left alone.
+ * Runs after rehype-katex. Display formulas stand on their own line and are left alone. Only the
+ * formula's own neighbours are looked at (not punctuation after a note marker that follows
+ * it), and the whole formula keeps to one line, which suits the short inline formulas of the
+ * editorial notes; a long one would rather be written as a display formula.
  */
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
 
 /** Marks that may not begin a line. */
-const CLOSING = /^[，。、；：！？）」』】》〉”’…—]+/u;
+const CLOSING = /^[，。、；：！？）」』】》〉〕］｝〗”’]+/u;
 /** Marks that may not end a line. */
-const OPENING = /[（「『【《〈“‘]+$/u;
+const OPENING = /[（「『【《〈〔［｛〖“‘]+$/u;
 
 const isInlineFormula = (node: ElementContent | undefined): node is Element =>
   node?.type === 'element' && Array.isArray(node.properties.className) && node.properties.className.includes('katex');

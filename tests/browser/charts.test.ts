@@ -3,10 +3,15 @@
  * 360 px phone without running off the side, their marks follow the dark theme, printing keeps
  * their value labels, and axe finds nothing wrong with them. Screenshots for people to look at.
  */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { expect, inject, test } from 'vitest';
 import { chartParagraphs } from '../../src/charts/chart-panels.ts';
 import { editionCharts } from '../../src/charts/load-charts.ts';
+import { readEdition } from '../../src/edition/load-edition.ts';
+import { downloadPaths } from '../../src/integrations/downloads.ts';
 import { axeViolations } from '../support/axe.ts';
+import { DIST } from '../support/site.ts';
 import { collectErrors, SCREENSHOTS, useBrowser, windowOptions } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
@@ -104,6 +109,24 @@ test('printed, the figures keep their value labels, in black on white', async ()
   }
   await page.locator('figure.chart').first().screenshot({ path: `${SCREENSHOTS}/chart-paragraph-print.png` });
   await context.close();
+});
+
+test('printed, the bars are grey or white, whatever the theme, on the site and in the offline file', async () => {
+  // The offline file as a reader opens it, from disk; it names its classes short, so the bars
+  // are found as the drawings' rectangles.
+  const offline = pathToFileURL(resolve(DIST, downloadPaths(readEdition('content')).offline)).href;
+  for (const dark of [false, true]) {
+    for (const url of [`${baseUrl}indicators/`, offline]) {
+      const context = await useTheBrowser().newContext(windowOptions(1280, dark));
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.emulateMedia({ media: 'print' });
+      const fills = await page.evaluate(() => [...new Set([...document.querySelectorAll('figure svg rect')].map((rect) => getComputedStyle(rect).fill))]);
+      expect(fills.length, `${url}: bars found`).toBeGreaterThan(0);
+      for (const fill of fills) expect(['rgb(85, 85, 85)', 'rgb(255, 255, 255)'], `${url} ${dark ? 'dark' : 'light'}`).toContain(fill);
+      await context.close();
+    }
+  }
 });
 
 test('axe finds no violation in the charts, light and dark', async () => {
