@@ -327,7 +327,7 @@ function offlineBody({ edition, toc, sections, indicators, glossary, popover, pl
 <a class="skip-link" href="#main" data-edition-ui>跳到正文</a>
 <header class="site-header" data-edition-ui>
 <div class="site-header__inner">
-<a class="site-name" href="#contents"><span class="site-name__title">政府工作报告</span><span class="site-name__sub">${edition.shortName} ${edition.year} · 阅读注释版 · 离线版</span></a>
+<a class="site-name" href="#contents"><span class="site-name__title">政府工作报告</span><span class="site-name__sub">${edition.shortName} ${edition.year} · 阅读注释版<span class="site-name__offline"> · 离线版</span></span></a>
 <div class="site-search" role="search" aria-label="全文搜索">
 <label class="visually-hidden" for="offline-search-q">搜索报告全文</label>
 <input id="offline-search-q" type="search" placeholder="搜索全文" autocomplete="off" aria-controls="offline-results" aria-keyshortcuts="/ Control+K">
