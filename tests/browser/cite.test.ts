@@ -306,6 +306,23 @@ test('on a phone, the panel opened from a ¶ half-way down the screen shows whol
   // The paragraph cited is still in view, above the panel.
   expect(geometry.paraTop).toBeGreaterThanOrEqual(geometry.header);
   expect(geometry.paraTop).toBeLessThan(geometry.top);
+  // The address in the chapter wraps before its fragment, which stays whole; its text is the address.
+  const address = await page.evaluate(() => {
+    const value = document.getElementById('cite-value-1')!;
+    const fragment = value.querySelector('.cite-panel__fragment');
+    // The lines of an element's text: its boxes are one block (a flex item) or one inline each.
+    const lines = (el: Element | null) => {
+      if (!el) return 0;
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom))).size;
+    };
+    return { text: value.textContent, lines: lines(value), fragment: fragment?.textContent, fragmentLines: lines(fragment) };
+  });
+  expect(address.text).toBe(`${baseUrl}work-2021/#p-42`);
+  expect(address.fragment).toBe('#p-42');
+  expect(address.lines, 'the address is long enough to wrap at 375 px').toBeGreaterThan(1);
+  expect(address.fragmentLines).toBe(1);
   await context.close();
 });
 

@@ -127,7 +127,7 @@ function render() {
     const text = document.createElement('span');
     text.className = 'cite-panel__value';
     text.id = `cite-value-${i}`;
-    text.textContent = value;
+    text.append(...withBreaks(value));
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'cite-panel__copy';
@@ -143,6 +143,32 @@ function render() {
   });
   fileRows(list, p.querySelector('.cite-panel__status')!, r, permalink);
   p.querySelector('.cite-panel__status')!.textContent = '';
+}
+
+/**
+ * `value` as text that wraps between an address's parts: a line-break opportunity (`<wbr>`) after
+ * each `/` (not inside `//`), and its fragment (`#p-42`) kept whole, so a long address wraps as
+ * “…/work-2021/” and “#p-42” rather than wherever the line runs out (“…#p-” and “42”: browsers
+ * break after a hyphen). The text is unchanged: what is selected or copied is the address as it is.
+ */
+function withBreaks(value: string): Node[] {
+  const hash = value.search(/#[^\s#]*$/);
+  const path = hash < 0 ? value : value.slice(0, hash);
+  const nodes: Node[] = [];
+  let from = 0;
+  for (let i = 1; i < path.length; i++) {
+    if (path[i - 1] !== '/' || path[i] === '/') continue;
+    nodes.push(document.createTextNode(path.slice(from, i)), document.createElement('wbr'));
+    from = i;
+  }
+  nodes.push(document.createTextNode(path.slice(from)));
+  if (hash >= 0) {
+    const fragment = document.createElement('span');
+    fragment.className = 'cite-panel__fragment';
+    fragment.textContent = value.slice(hash);
+    nodes.push(document.createElement('wbr'), fragment);
+  }
+  return nodes;
 }
 
 /** Opens the panel for a ¶ number, or extends the open one to a range. */
