@@ -147,8 +147,8 @@ function render() {
 
 /**
  * `value` as text that wraps between an address's parts: a line-break opportunity (`<wbr>`) after
- * each `/` (not inside `//`), and its fragment (`#p-42`) kept whole, so a long address wraps as
- * “…/work-2021/” and “#p-42” rather than wherever the line runs out (“…#p-” and “42”: browsers
+ * each `/` (not inside `//`), and its fragment (`#p-12`) kept whole, so a long address wraps as
+ * “…/part-1/” and “#p-12” rather than wherever the line runs out (“…#p-” and “12”: browsers
  * break after a hyphen). The text is unchanged: what is selected or copied is the address as it is.
  */
 function withBreaks(value: string): Node[] {
