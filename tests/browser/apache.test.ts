@@ -189,6 +189,9 @@ describe('search through Apache in Chromium', () => {
       await page.locator('.search-page__status').filter({ hasText: /找到/ }).waitFor();
       const listed = await page.locator('[data-group="paragraphs"] .result__pnum').allTextContents();
       expect(listed.map((t) => Number(t.slice(1))).sort((a, b) => a - b), q).toEqual(expectedParagraphs(q));
+      // Pagefind may still be loading an index chunk once the results show; leaving the page then
+      // cuts the fetch short and Pagefind reports it, as it would for a reader who moves on.
+      await page.waitForLoadState('networkidle');
     }
     expect(errors).toEqual([]);
     await page.close();
