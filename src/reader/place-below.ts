@@ -9,7 +9,7 @@
  * places it and which this module brings with it (Floating UI): import it only from code that
  * is itself loaded on use.
  */
-import { headerCover, MARGIN, placePanel } from './place-panel.ts';
+import { headerCover, MARGIN, placePanel, setPanelWidth } from './place-panel.ts';
 
 /** Space between the anchor and the panel, as placePanel leaves it by default. */
 const GAP = 8;
@@ -27,7 +27,7 @@ export function placeBelow(panel: HTMLElement, anchor: HTMLElement, maxWidth: nu
 function makeRoom(panel: HTMLElement, anchor: HTMLElement, maxWidth: number) {
   const viewport = document.documentElement;
   panel.style.maxHeight = '';
-  panel.style.width = `${Math.min(maxWidth, viewport.clientWidth - 2 * MARGIN)}px`;
+  setPanelWidth(panel, maxWidth);
   const height = panel.offsetHeight + GAP;
   const { top, bottom } = anchor.getBoundingClientRect();
   // The rooms as placePanel measures them: the window's edge and the header kept MARGIN away.

@@ -33,6 +33,11 @@ export const MARGIN = 8;
 /** A panel is never made shorter than this, even in a very short window: it scrolls inside. */
 const MIN_HEIGHT = 96;
 
+/** Sets `panel` to `maxWidth` CSS pixels, or the window's width less its margins where that is less. */
+export function setPanelWidth(panel: HTMLElement, maxWidth: number) {
+  panel.style.width = `${Math.min(maxWidth, document.documentElement.clientWidth - 2 * MARGIN)}px`;
+}
+
 /** How much of the top of the window the sticky header covers. */
 export function headerCover(): number {
   const header = document.querySelector('.site-header');
@@ -57,7 +62,7 @@ export function placePanel(panel: HTMLElement, anchor: Element | VirtualElement,
   let placed!: () => void;
   const first = new Promise<void>((resolve) => (placed = resolve));
   const update = () => {
-    if (options.maxWidth) panel.style.width = `${Math.min(options.maxWidth, document.documentElement.clientWidth - 2 * MARGIN)}px`;
+    if (options.maxWidth) setPanelWidth(panel, options.maxWidth);
     const padding = { top: (options.belowHeader === false ? 0 : headerCover()) + MARGIN, right: MARGIN, bottom: MARGIN, left: MARGIN };
     void computePosition(anchor, panel, {
       strategy: 'absolute',
