@@ -10,7 +10,8 @@ import { containsAll, excerpt, findMatches, parseQuery, score } from '../search/
 import { paragraphText, type ParagraphPlaces } from './paragraph-text.ts';
 import { initNotes } from '../reader/notes.ts';
 import { initTermPopovers } from '../glossary/ui/term-popover.ts';
-import { initThemeToggle } from '../reader/theme.ts';
+import { followTheme } from '../reader/theme.ts';
+import { initThemeToggle } from '../reader/theme-toggle.ts';
 // The header's results panel is styled by the site's search panel, whose styles come with its
 // script (which this file does not run): the build puts them in the file's stylesheet.
 import '../search/ui/search-panel.css';
@@ -142,6 +143,7 @@ function embedSummaries() {
 
 const data = readRecords();
 embedSummaries();
+followTheme();
 initThemeToggle();
 initNotes();
 initTermPopovers();

@@ -1,22 +1,20 @@
 /**
- * The reading page's behaviour, loaded once per page as one small module (what it imports is
- * bundled into it: no second script to fetch before it runs; tests/site/budgets.test.ts counts
- * every script a page loads before interaction): only what must run before the reader does
- * anything. Whatever waits for the reader loads
- * on use, with its styles: the citation panel, the term popover, the search panel, the
- * selection toolbar, annotations, and the outline's following of the reading.
+ * The reading page's script, loaded with the page: only what the first view needs or what must
+ * answer before the reader acts (tests/site/budgets.test.ts counts every script a page loads
+ * before interaction). The outline opens beside the text and marks the section in view; the
+ * theme toggle says which theme is on; an address with a paragraph (#p-N) or from a search
+ * result, and annotations this browser keeps, load their code at once; `/` and Ctrl+K go to the
+ * search box. Everything a click, a tap or a selection does (behaviour.ts) loads on the
+ * reader's first move (intent.ts).
  */
-import { initCitePanel } from '../cite/ui/cite-panel.ts';
-import { initNotes } from './notes.ts';
 import { initOutline } from './outline.ts';
 import { showStoredAnnotations } from './stored-annotations.ts';
-import { initTermPopovers } from '../glossary/ui/term-popover.ts';
-import { initSearchLauncher } from '../search/ui/search-launcher.ts';
 import { initSearchShortcuts } from '../search/ui/search-shortcuts.ts';
-import { initSelectionWatch } from '../annotate/ui/selection-watch.ts';
-import { initThemeToggle } from './theme.ts';
+import { followTheme } from './theme.ts';
+import { onIntent } from './intent.ts';
+import { annotations } from './annotations-module.ts';
 
-initThemeToggle();
+followTheme();
 initOutline();
 // Arriving at a paragraph (#p-N, #p-12-15): the arrival code loads only then.
 const arrival = () => {
@@ -29,17 +27,7 @@ arrival();
 // Arriving from a search result: the matcher loads only then.
 if (/[?&](hl|quote)=/.test(location.search)) void import('../search/ui/highlight-query.ts').then((m) => m.highlightQuery());
 initSearchShortcuts();
-initSearchLauncher();
-initTermPopovers();
-initNotes();
-initCitePanel();
-// The reader's annotations: their code loads only if this browser has some, or on first use.
-const annotations = () =>
-  import('../annotate/ui/annotations.ts').then(async (m) => {
-    await m.styled;
-    return m;
-  });
 if (document.querySelector('.para')) showStoredAnnotations(() => void annotations().then((m) => m.showAnnotations()));
-initSelectionWatch((selection, withNote) => void annotations().then((m) => m.annotate(selection, withNote)));
 // The printed chapter carries its full address, for the host it was printed from.
 for (const el of document.querySelectorAll<HTMLElement>('[data-permalink]')) el.textContent = new URL(el.dataset.permalink!, location.href).href;
+onIntent(() => import('./behaviour.ts'));

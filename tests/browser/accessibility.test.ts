@@ -149,7 +149,7 @@ describe('keyboard only', () => {
     const page = await open('work-2021/', false);
     await page.locator('[data-theme-toggle]').focus();
     await page.keyboard.press('Enter');
-    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark');
     await page.locator('[data-outline] a[href="#part-3-4"]').focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(/#part-3-4$/);

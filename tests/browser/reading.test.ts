@@ -99,7 +99,9 @@ test('the theme toggle switches to dark and is remembered', async () => {
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const light = await background();
   await page.locator('[data-theme-toggle]').click();
-  expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+  // The toggle's code loads on the reader's first move (src/reader/intent.ts): a click that
+  // comes before it is answered once it has.
+  await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark');
   expect(await page.locator('[data-theme-toggle]').getAttribute('aria-pressed')).toBe('true');
   const dark = await background();
   expect(dark).not.toBe(light);

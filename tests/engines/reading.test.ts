@@ -100,7 +100,8 @@ describe.each(ENGINES)('%s', (name) => {
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const light = await background();
     await page.click('[data-theme-toggle]');
-    expect(await page.evaluate(() => [document.documentElement.dataset.theme, document.querySelector('[data-theme-toggle]')!.getAttribute('aria-pressed')])).toEqual(['dark', 'true']);
+    // Answered once the page's behaviour has loaded (src/reader/intent.ts).
+    await expect.poll(() => page.evaluate(() => [document.documentElement.dataset.theme, document.querySelector('[data-theme-toggle]')!.getAttribute('aria-pressed')])).toEqual(['dark', 'true']);
     // The body's colour fades; wait for the end of the transition.
     const dark = await waitUntil(page, (before: string) => {
       const now = getComputedStyle(document.body).backgroundColor;

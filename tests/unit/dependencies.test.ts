@@ -102,7 +102,7 @@ describe('what the build imports', () => {
     const of = (file: string) => [...buildImports.get(resolve(file))!];
     expect(of('src/epub/build-epub.ts')).toContain('linkedom');
     // A dynamic import, an .astro frontmatter import and an .astro <script> import.
-    expect(of('src/reader/reader.ts')).toContain('../annotate/ui/annotations.ts');
+    expect(of('src/reader/reader.ts')).toContain('./behaviour.ts');
     expect(of('src/layouts/Base.astro')).toContain('../components/SiteHeader.astro');
     expect(of('src/layouts/Base.astro')).toContain('../reader/reader.ts');
     expect([...buildImports.values()].some((s) => s.has('astro:content'))).toBe(true);

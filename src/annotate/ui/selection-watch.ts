@@ -1,7 +1,9 @@
 /**
  * Watches for words selected inside a paragraph and then loads the selection toolbar
  * (selection-toolbar.ts), so a page that is only read loads none of it. Mouse and pen
- * selections end with a pointerup; keyboard and touch selections settle after a pause.
+ * selections end with a pointerup; keyboard and touch selections settle after a pause. It
+ * starts on the reader's first move (src/reader/intent.ts), which may be that selection: words
+ * already selected then are taken up at once.
  */
 import type { Annotate } from './selection-toolbar.ts';
 
@@ -38,6 +40,7 @@ export function initSelectionWatch(annotate: Annotate) {
     clearTimeout(settle);
     settle = setTimeout(check, 250);
   });
+  if (getSelection()?.isCollapsed === false) check();
   // Tab from a selection goes to its toolbar first.
   on('keydown', (event) => {
     const bar = document.querySelector<HTMLElement>(`${TOOLBAR}:not([hidden])`);
