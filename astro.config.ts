@@ -9,6 +9,7 @@ import downloads from './src/integrations/downloads.ts';
 import katexAssets from './src/integrations/katex-assets.ts';
 import noPreloadHelper from './src/integrations/no-preload-helper.ts';
 import pagefindIndex from './src/integrations/pagefind-index.ts';
+import precompress from './src/integrations/precompress.ts';
 import serverConfigs from './src/integrations/server-configs.ts';
 import { markdownPlugins } from './src/plugins/markdown-plugins.ts';
 import { basePath } from './src/site/base-path.ts';
@@ -56,8 +57,11 @@ export default defineConfig({
     serverConfigs(edition),
     // The EPUB, from the built pages; before downloads(), whose zip holds it.
     epub({ base, edition }),
-    // Last: it packs the finished site and builds the offline edition from the built pages.
+    // It packs the finished site and builds the offline edition from the built pages.
     downloads({ base, edition }),
+    // Last of all (it checks): a .gz beside every text file, which the server configs send in
+    // its place, so no file may change after it. The site archive above holds none.
+    precompress(),
   ],
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },

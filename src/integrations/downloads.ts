@@ -2,8 +2,10 @@
  * The downloads the home page offers, made after everything else is built:
  * - the offline edition, one HTML file that works opened from disk (src/offline/);
  * - the whole site as a zip, to put on an intranet server as it is.
- * Their sizes are written into the home page's download list. Runs last: the offline file's
- * search reads the search records the build left, and the zip must hold the finished site.
+ * Their sizes are written into the home page's download list. Runs after every integration
+ * that writes the site (the offline file's search reads the search records the build left, and
+ * the zip must hold the finished site), and before precompress(), whose .gz files the zip leaves
+ * out: see src/integrations/precompress.ts.
  */
 import { readFile, readdir, stat, writeFile, mkdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';

@@ -34,12 +34,15 @@ async function headersOf(url: string, init: RequestInit = {}) {
   return { status: response.status, headers: Object.fromEntries(HEADERS.map((h) => [h, response.headers.get(h)])), encoding: response.headers.get('content-encoding'), body };
 }
 
-/** Every file of a build, relative, with forward slashes; dotfiles and web.config left out. */
+/**
+ * Every file of a build a browser asks for, relative, with forward slashes: dotfiles, web.config
+ * and the pre-compressed `.gz` files (sent in place of the others) left out.
+ */
 function files(dir: string, out: string[] = [], root = dir): string[] {
   for (const name of readdirSync(dir).sort()) {
     const full = join(dir, name);
     if (statSync(full).isDirectory()) files(full, out, root);
-    else if (!name.startsWith('.') && name !== 'web.config') out.push(relative(root, full).split(sep).join('/'));
+    else if (!name.startsWith('.') && name !== 'web.config' && !name.endsWith('.gz')) out.push(relative(root, full).split(sep).join('/'));
   }
   return out;
 }

@@ -14,11 +14,15 @@ const nginx = readFileSync('deploy/nginx/edition.conf', 'utf8');
 const apache = readFileSync('deploy/apache/.htaccess', 'utf8');
 const iis = readFileSync('deploy/iis/web.config', 'utf8');
 
+/**
+ * The extensions of the files a browser is sent. A `.gz` is not one: it is one of those files
+ * compressed, sent in its place with its type (src/integrations/precompress.ts).
+ */
 function extensions(dir: string, out = new Set<string>()): Set<string> {
   for (const name of readdirSync(dir)) {
     const full = join(dir, name);
     if (statSync(full).isDirectory()) extensions(full, out);
-    else if (/\.[^.]+$/.test(name) && !name.startsWith('.') && name !== 'web.config') out.add(name.replace(/^.*\./, ''));
+    else if (/\.[^.]+$/.test(name) && !name.startsWith('.') && name !== 'web.config' && !name.endsWith('.gz')) out.add(name.replace(/^.*\./, ''));
   }
   return out;
 }
