@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parseXml } from '../support/xml.ts';
 import { describe, expect, test } from 'vitest';
 import { currentEdition } from '../../src/edition/load-edition.ts';
+import { MIN_BYTES, PRECOMPRESSED } from '../../src/integrations/precompress.ts';
 import { headerPolicy, metaPolicy } from '../../src/security/csp.ts';
 import { DIST, htmlFiles, load } from '../support/site.ts';
 
@@ -43,6 +44,17 @@ describe('every file type of the build has a MIME type in every config', () => {
     expect(iis, 'web.config mimeMap').toContain(`<mimeMap fileExtension=".${ext}"`);
     expect(iis, 'web.config removes before it adds').toContain(`<remove fileExtension=".${ext}" />`);
   });
+});
+
+test('the build pre-compresses exactly the types nginx compresses', () => {
+  const types = new Map<string, string>();
+  for (const [, type, exts] of nginx.match(/types \{([^}]*)\}/)![1]!.matchAll(/^\s*(\S+)\s+([^;]+);/gm)) for (const ext of exts!.trim().split(/\s+/)) types.set(ext, type!);
+  // nginx compresses text/html whatever gzip_types says.
+  const compressed = new Set(['text/html', ...nginx.match(/gzip_types ([^;]+);/)![1]!.split(/\s+/)]);
+  expect([...PRECOMPRESSED].sort()).toEqual([...types].filter(([, type]) => compressed.has(type)).map(([ext]) => ext).sort());
+  expect(nginx).toMatch(new RegExp(`gzip_min_length ${MIN_BYTES};`));
+  expect(nginx).toMatch(/gzip_static on;/);
+  expect(nginx).toMatch(/gzip_vary on;/);
 });
 
 test('text is served as UTF-8 by every config', () => {
