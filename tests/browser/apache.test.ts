@@ -6,7 +6,8 @@
  * with the same MIME type and UTF-8 for text, the same Content-Security-Policy (the edition's,
  * src/security/csp.ts), the same cache rules (hashed files immutable, pages revalidated), the
  * same security headers, downloads as attachments; the 404 page; compression that leaves
- * Pagefind's already-compressed files alone; and search working through Apache in Chromium.
+ * Pagefind's already-compressed files alone (the build's pre-compressed files have their own
+ * test, precompressed.test.ts); and search working through Apache in Chromium.
  * IIS cannot run here; its config is checked statically (tests/site/server-configs.test.ts).
  */
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -31,7 +32,14 @@ const HEADERS = ['content-type', 'cache-control', 'content-security-policy', 'x-
 async function headersOf(url: string, init: RequestInit = {}) {
   const response = await fetch(url, { redirect: 'manual', ...init });
   const body = Buffer.from(await response.arrayBuffer());
-  return { status: response.status, headers: Object.fromEntries(HEADERS.map((h) => [h, response.headers.get(h)])), encoding: response.headers.get('content-encoding'), body };
+  return {
+    status: response.status,
+    headers: Object.fromEntries(HEADERS.map((h) => [h, response.headers.get(h)])),
+    encoding: response.headers.get('content-encoding'),
+    /** The bytes sent (fetch gunzips the body). */
+    length: Number(response.headers.get('content-length')),
+    body,
+  };
 }
 
 /**
@@ -162,6 +170,9 @@ describe(`under a sub-path (${SUB}), the ErrorDocument line edited as the README
     expect(page.status, sub.errorLog()).toBe(200);
     expect(page.headers['content-security-policy']).toBe(headerPolicy());
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    // The folder's address gets its pre-compressed index.html.gz under the sub-path too.
+    expect(page.encoding).toBe('gzip');
+    expect(page.length).toBe(statSync(join(subDist, 'review-2020/index.html.gz')).size);
     const html = page.body.toString('utf8');
     const asset = /(?:src|href)="(\/reports\/cixi-2021\/_astro\/[^"]+)"/.exec(html)?.[1];
     expect(asset).toBeTruthy();

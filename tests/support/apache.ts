@@ -2,7 +2,7 @@
  * Runs Apache 2.4 (Debian's /usr/sbin/apache2) on a loopback port with a minimal main config
  * of our own, as an administrator would set up a virtual host for the edition: the modules the
  * shipped `deploy/apache/.htaccess` needs (mime, headers, dir; deflate with filter, as most
- * installations have it), the system's /etc/mime.types, `AllowOverride All` on the web root and
+ * installations have it; rewrite, for the pre-compressed files), the system's /etc/mime.types, `AllowOverride All` on the web root and
  * the stock rule that keeps `.ht*` files private. Everything else, types, charset, headers, cache
  * rules, the 404 page, downloads, comes from the `.htaccess` the build copies into the site.
  *
@@ -17,8 +17,11 @@ import { dirname, join, resolve } from 'node:path';
 
 const APACHE = process.env.APACHE ?? '/usr/sbin/apache2';
 const MODULES = process.env.APACHE_MODULES ?? '/usr/lib/apache2/modules';
-/** The modules the site needs, and those a stock Debian install has on that it uses. */
-const LOAD = ['mpm_event', 'authz_core', 'mime', 'headers', 'dir', 'alias', 'filter', 'deflate'];
+/**
+ * The modules the site needs, and those a stock Debian install has on that it uses (rewrite is
+ * not on by default; the README recommends it, for the pre-compressed files).
+ */
+const LOAD = ['mpm_event', 'authz_core', 'mime', 'headers', 'dir', 'alias', 'filter', 'deflate', 'rewrite'];
 
 export interface RunningApache {
   /** `http://127.0.0.1:PORT` */
@@ -53,8 +56,13 @@ export function webRoot(sites: readonly { dist: string; base: string }[]): strin
   return www;
 }
 
+export interface ApacheOptions {
+  /** Modules of `LOAD` left out, to see the site on a server that lacks them (`['rewrite']`). */
+  without?: readonly string[];
+}
+
 /** Starts Apache serving the web root `www`; `base` is where the first site is, for the ready check. */
-export async function startApache(www: string, base = '/'): Promise<RunningApache> {
+export async function startApache(www: string, base = '/', options: ApacheOptions = {}): Promise<RunningApache> {
   if (!existsSync(APACHE))
     throw new Error(`没有找到 Apache（${APACHE}）。Apache 测试需要真实的服务器：运行 apt-get install -y apache2，或设置 APACHE=/path/to/apache2。`);
   const prefix = mkdtempSync(join(tmpdir(), 'edition-apache-'));
@@ -73,7 +81,7 @@ export async function startApache(www: string, base = '/'): Promise<RunningApach
     `Mutex file:${prefix} default`,
     `ErrorLog "${prefix}/error.log"`,
     'LogLevel warn',
-    ...LOAD.map((m) => `LoadModule ${m}_module ${MODULES}/mod_${m}.so`),
+    ...LOAD.filter((m) => !options.without?.includes(m)).map((m) => `LoadModule ${m}_module ${MODULES}/mod_${m}.so`),
     ...(asRoot ? ['User www-data', 'Group www-data'] : []),
     'TypesConfig /etc/mime.types',
     `DocumentRoot "${root}"`,
