@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: builds the site three times and prints, as tables (figures only, no verdicts):
- * - build time, median of three: Astro (pages) and Pagefind (index) separately;
+ * - build time, median of three: Astro (pages), Pagefind (index) and the pre-compressed .gz
+ *   files (Zopfli) separately;
  * - for every page, the bytes a fresh browser fetches from the project's nginx config, by kind
  *   (HTML, CSS, JS, fonts; gzipped as served), and the ratio of the total to the gzipped report
  *   text the page carries. The print stylesheet (`media="print"`, fetched without holding up the
@@ -33,7 +34,8 @@ function build() {
   const total = performance.now() - started;
   if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
   const pagefind = Number(/indexed \d+ records in (\d+) ms/.exec(run.stdout)?.[1] ?? NaN);
-  return { total, pagefind, astro: total - pagefind };
+  const precompress = Number(/precompressed \d+ files in ([\d.]+) s/.exec(run.stdout)?.[1] ?? NaN) * 1000;
+  return { total, pagefind, precompress, astro: total - pagefind - precompress };
 }
 
 const DIST = process.env.DIST ?? 'dist';
@@ -45,6 +47,7 @@ else {
   console.log('--- | ---');
   console.log(`astro build, pages | ${(median(builds.map((b) => b.astro)) / 1000).toFixed(2)}`);
   console.log(`Pagefind index | ${(median(builds.map((b) => b.pagefind)) / 1000).toFixed(2)}`);
+  console.log(`.gz files (Zopfli) | ${(median(builds.map((b) => b.precompress)) / 1000).toFixed(2)}`);
   console.log(`total | ${(median(builds.map((b) => b.total)) / 1000).toFixed(2)}\n`);
 }
 
