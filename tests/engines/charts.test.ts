@@ -66,6 +66,8 @@ describe.each(ENGINES)('%s', (name) => {
     await page.evaluate(() => document.querySelector<SVGElement>('figure.chart')!.scrollIntoView({ block: 'center' }));
     await page.screenshot('charts-paragraph-phone');
     await page.click('[data-theme-toggle]');
+    // Answered once the page's behaviour has loaded (src/reader/intent.ts).
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     const dark = await fills();
     expect(dark.bar, 'a bar’s fill in the dark theme').not.toBe(light.bar);
     expect(dark.label, 'a label’s colour in the dark theme').not.toBe(light.label);

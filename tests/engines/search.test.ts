@@ -138,7 +138,11 @@ describe.each(ENGINES)('%s', (name) => {
         input.select();
       });
       await page.type(q);
+      // The status line is emptied here and written by the search that Enter runs: its answer
+      // is read only once it is there (WebDriver may return before the page has taken the key).
+      await page.evaluate(() => (document.querySelector('#offline-results [role="status"]')!.textContent = ''));
       await page.press('Enter');
+      await waitUntil(page, () => !!document.querySelector('#offline-results [role="status"]')!.textContent, [], { message: `offline results for ${q}` });
       expect(await listed(page, '#offline-results .result__pnum'), q).toEqual(expectedParagraphs(q));
     }
     expect(await page.errors()).toEqual([]);

@@ -1,9 +1,10 @@
 /**
  * The term popover itself (see term-popover.ts): filled with the term's short definition,
  * placed by the term, closed by Esc, its close button, a click outside or focus leaving it.
- * Loaded on the first click on a term; its stylesheet (src/reader/panels.css, shared with the citation panel) too, named by the
- * popover's shell (`data-styles`, src/components/TermSummaries.astro): imported here as a URL,
- * it would break the offline edition's bundle, which carries the styles itself.
+ * Loaded on the first click on a term; its stylesheet (src/reader/panels.css, shared with the
+ * citation panel) too, named by the popover's empty shell in the page (`data-styles`,
+ * src/components/TermSummaries.astro): imported here as a URL, it would break the offline
+ * edition's bundle, which carries the styles itself.
  */
 import { loadStylesheet } from '../../reader/stylesheet.ts';
 // Placement (Floating UI) loads when a popover first opens, not with the page.
@@ -65,10 +66,36 @@ async function open(popover: HTMLElement, link: HTMLAnchorElement) {
   popover.focus({ preventScroll: true });
 }
 
-/** The listeners that close the popover: added once, with the first popover opened. */
+/**
+ * Makes the page's empty shell the popover: a non-modal dialog with a heading, the definition,
+ * a link to the full entry and a close button. Built here, on first use, rather than in every
+ * chapter's HTML: a page that is only read never needs it.
+ */
+function build(popover: HTMLElement) {
+  const part = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text: string) => {
+    const el = document.createElement(tag);
+    el.className = className;
+    el.textContent = text;
+    return el;
+  };
+  // Whole class names, as written in panels.css: the offline file renames classes by the words scripts spell.
+  const heading = part('p', 'term-popover__heading', '名词解释');
+  heading.id = 'term-popover-title';
+  const closer = part('button', 'term-popover__close', '×');
+  closer.type = 'button';
+  closer.setAttribute('aria-label', '关闭名词解释');
+  popover.className = 'term-popover';
+  popover.tabIndex = -1;
+  const attributes: [string, string][] = [['role', 'dialog'], ['aria-modal', 'false'], ['aria-labelledby', heading.id], ['data-edition-ui', '']];
+  for (const [name, value] of attributes) popover.setAttribute(name, value);
+  popover.replaceChildren(heading, part('p', 'term-popover__summary', ''), part('a', 'term-popover__more', '查看完整解释'), closer);
+}
+
+/** The popover's parts, and the listeners that close it: made once, with the first popover opened. */
 function wire(popover: HTMLElement) {
   if (wired === popover) return;
   wired = popover;
+  build(popover);
   popover.querySelector('.term-popover__close')!.addEventListener('click', () => close(popover, true));
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && !popover.hidden) {

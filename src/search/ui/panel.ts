@@ -17,12 +17,40 @@ const MAX_PARAGRAPHS = 8;
 const MAX_GLOSSARY = 3;
 const DEBOUNCE_MS = 120;
 
+/**
+ * Makes the box a combobox and adds its results panel to the form: a live status line, the
+ * list, and a link to the search page. Made here, when the reader starts a search, rather than
+ * in every page's HTML: without this script the box is a plain field of a GET form, and
+ * `role="combobox"` would promise a list that never comes.
+ */
+function buildPanel(input: HTMLInputElement, form: HTMLFormElement) {
+  const part = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string) => {
+    const el = document.createElement(tag);
+    el.className = className;
+    return el;
+  };
+  const panel = part('div', 'search-panel');
+  panel.hidden = true;
+  const status = part('p', 'search-panel__status');
+  status.setAttribute('role', 'status');
+  status.setAttribute('aria-live', 'polite');
+  const list = part('ul', 'search-panel__list');
+  list.id = `${input.id}-list`;
+  list.setAttribute('role', 'listbox');
+  list.setAttribute('aria-label', '搜索结果');
+  const all = part('a', 'search-panel__all');
+  all.href = form.action;
+  all.textContent = '在搜索页查看全部结果';
+  panel.append(status, list, all);
+  form.append(panel);
+  const attributes: [string, string][] = [['role', 'combobox'], ['aria-expanded', 'false'], ['aria-autocomplete', 'list'], ['aria-controls', list.id]];
+  for (const [name, value] of attributes) input.setAttribute(name, value);
+  return { panel, status, list, all };
+}
+
 export function initPanel(input: HTMLInputElement) {
-  const panel = document.getElementById(input.getAttribute('aria-controls') ?? '')?.closest<HTMLElement>('.search-panel');
-  const list = document.getElementById(input.getAttribute('aria-controls') ?? '') as HTMLUListElement | null;
-  const status = panel?.querySelector<HTMLElement>('.search-panel__status');
-  const all = panel?.querySelector<HTMLAnchorElement>('.search-panel__all');
-  if (!panel || !list || !status || !all) return;
+  if (!input.form) return;
+  const { panel, status, list, all } = buildPanel(input, input.form);
   let sequence = 0;
   let timer = 0;
   let active = -1;
