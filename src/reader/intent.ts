@@ -10,13 +10,22 @@
  * term, a note marker, the theme toggle), is held: its default action is prevented, and once
  * the module has run the same click is dispatched again on the same element, with the same
  * keys held, so its handler acts as if it had been there all along (or, should the module fail
- * to load, the link is followed as without it). A click with Ctrl, ⌘ or Alt
- * is left to the browser (a new tab, a download), as the handlers would leave it.
+ * to load, the link is followed as without it). A click the module would leave to the browser
+ * (`answers`) is left to it now too. The search page focuses its box as it opens, and so loads
+ * the module at once.
  */
 const INTENT = ['pointerover', 'pointerdown', 'touchstart', 'keydown', 'focusin', 'selectionchange'] as const;
 
 /** What behaviour.ts answers when clicked, and so what a click before it loads must wait for. */
 export const ANSWERED = '.para > .pnum, a.term, .note-ref a[href^="#note-"], [data-theme-toggle]';
+
+/**
+ * Whether behaviour.ts will answer this click rather than leave it to the browser, as its
+ * handlers decide: the theme toggle, a button, whatever keys are held; a link, only without Ctrl,
+ * ⌘ or Alt (a new tab, a download), and a term link also without Shift (a new window).
+ */
+const answers = (element: Element, event: MouseEvent) =>
+  element.matches('[data-theme-toggle]') || (!event.ctrlKey && !event.metaKey && !event.altKey && !(event.shiftKey && element.matches('a.term')));
 
 /** Calls `load` once, on the reader's first move; a click it answers waits for it. */
 export function onIntent(load: () => Promise<unknown>): void {
@@ -37,21 +46,15 @@ export function onIntent(load: () => Promise<unknown>): void {
     'click',
     (event) => {
       const target = event.target;
-      if (ready || event.ctrlKey || event.metaKey || event.altKey || event.button !== 0 || !(target instanceof Element)) return;
+      if (ready || event.button !== 0 || !(target instanceof Element)) return;
       const element = target.closest(ANSWERED);
-      if (!element) return;
+      if (!element || !answers(element, event)) return;
       event.preventDefault();
       event.stopPropagation();
       void start()!.then(() =>
         element.dispatchEvent(
-          new MouseEvent('click', {
-            bubbles: true,
-            cancelable: true,
-            detail: event.detail,
-            shiftKey: event.shiftKey,
-            clientX: event.clientX,
-            clientY: event.clientY,
-          }),
+          // The handlers read only the Shift key (a range of ¶); the others left it to the browser.
+          new MouseEvent('click', { bubbles: true, cancelable: true, shiftKey: event.shiftKey }),
         ),
       );
     },

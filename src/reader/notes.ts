@@ -21,7 +21,8 @@ export function initNotes() {
   }
   onClick(REF, (ref, event) => {
     const note = noteOf(ref);
-    if (!note || matchMedia('(min-width: 84rem)').matches) return;
+    // With Ctrl, ⌘ or Alt the marker is the link it is (a new tab), as every link here.
+    if (!note || event.ctrlKey || event.metaKey || event.altKey || matchMedia('(min-width: 84rem)').matches) return;
     event.preventDefault();
     ref.setAttribute('aria-expanded', String(note.classList.toggle('is-open')));
   });

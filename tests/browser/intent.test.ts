@@ -73,6 +73,18 @@ test('a held click on a ¶ number comes again with its Shift, and opens the cita
   await context.close();
 });
 
+test('Enter on a focused term before the behaviour has loaded opens the popover once it has', async () => {
+  const { context, page, release } = await open('work-2021/#p-48');
+  await page.locator(TERM).focus();
+  await page.keyboard.press('Enter');
+  expect(new URL(page.url()).pathname).toMatch(/\/work-2021\/$/);
+  release();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('term-popover');
+  expect(await page.locator('#term-popover').getAttribute('role')).toBe('dialog');
+  expect(new URL(page.url()).pathname).toMatch(/\/work-2021\/$/);
+  await context.close();
+});
+
 test('should the behaviour fail to load, a term is the link it is', async () => {
   const { context, page, release } = await open('work-2021/#p-48', { fail: true });
   await page.locator(TERM).click();

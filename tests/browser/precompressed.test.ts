@@ -5,7 +5,8 @@
  * asked for with `Accept-Encoding: gzip`, as the stored `.gz` byte for byte, with
  * `Content-Encoding: gzip`, the file's own type and charset, `Vary: Accept-Encoding`, and the
  * same cache and security headers as the plain file, which goes to a client that does not ask
- * for gzip. Apache without mod_rewrite still serves the site as before: compressed on the fly.
+ * for gzip. Apache where the administrator has not opted in (deploy/apache/.htaccess), even a
+ * hardened one with Options None, still serves the site as before: compressed on the fly.
  *
  * Requests go through node:http, which hands over the body as sent; fetch would gunzip it.
  */
@@ -68,7 +69,9 @@ let www: string;
 
 beforeAll(async () => {
   www = webRoot([{ dist: DIST, base }]);
-  [apache, plainApache] = await Promise.all([startApache(www, base), startApache(www, base, { without: ['rewrite'] })]);
+  // The plain server is a hardened one that has not opted in: mod_rewrite loaded, Options None
+  // (where RewriteEngine in .htaccess would refuse every request), no Define EDITION_PRECOMPRESSED.
+  [apache, plainApache] = await Promise.all([startApache(www, base), startApache(www, base, { precompressed: false, directoryOptions: 'None' })]);
 });
 afterAll(async () => {
   await Promise.all([apache?.stop(), plainApache?.stop()]);
@@ -122,7 +125,17 @@ test.each(samples)('Apache and nginx send %s pre-compressed with the same header
   expect(a.body.equals(n.body)).toBe(true);
 });
 
-describe('Apache without mod_rewrite: the site as before, compressed on the fly', () => {
+test('a browser that refuses gzip (gzip;q=0) gets the plain page from nginx and Apache', async () => {
+  const path = SAMPLES['a chapter page'].path;
+  for (const origin of [nginxUrl, apache.baseUrl]) {
+    const page = await get(origin + path, 'gzip;q=0, identity');
+    expect(page.status, origin).toBe(200);
+    expect(page.headers['content-encoding'], origin).toBeUndefined();
+    expect(page.body.equals(readFileSync(join(DIST, SAMPLES['a chapter page'].file))), origin).toBe(true);
+  }
+});
+
+describe('Apache not opted in (mod_rewrite on, Options None): the site as before, compressed on the fly', () => {
   test.each(samples)('%s', async (_what, { path, file }) => {
     const [gz, plain, withRewrite] = await Promise.all([get(plainApache.baseUrl + path, 'gzip'), get(plainApache.baseUrl + path), get(apache.baseUrl + path, 'gzip')]);
     expect(gz.status, plainApache.errorLog()).toBe(200);

@@ -6,8 +6,6 @@
  * - attribute-boolean-style, attribute-empty-style, void-style, no-trailing-whitespace: how
  *   Astro serialises HTML (`data-edition-ui`, `<meta …>`), not errors.
  * - long-title: chapter titles are the report's own part headings.
- * - prefer-native-element (listbox, option): the header search is an ARIA combobox whose
- *   options are links; a native <select> cannot hold links.
  * And for the offline file only (`downloads/*-report-offline.html`), which is written minified
  * (src/offline/minify-html.ts): attr-quotes and no-implicit-close, style rules against unquoted
  * attribute values and omitted optional end tags, both valid HTML; the Nu HTML Checker

@@ -59,6 +59,10 @@ export function webRoot(sites: readonly { dist: string; base: string }[]): strin
 export interface ApacheOptions {
   /** Modules of `LOAD` left out, to see the site on a server that lacks them (`['rewrite']`). */
   without?: readonly string[];
+  /** Whether the administrator opted in to the pre-compressed files (`Define EDITION_PRECOMPRESSED`); default yes. */
+  precompressed?: boolean;
+  /** An `Options` line for the web root, e.g. `None` for a hardened server. */
+  directoryOptions?: string;
 }
 
 /** Starts Apache serving the web root `www`; `base` is where the first site is, for the ready check. */
@@ -82,6 +86,8 @@ export async function startApache(www: string, base = '/', options: ApacheOption
     `ErrorLog "${prefix}/error.log"`,
     'LogLevel warn',
     ...LOAD.filter((m) => !options.without?.includes(m)).map((m) => `LoadModule ${m}_module ${MODULES}/mod_${m}.so`),
+    // The administrator's word that the directory allows mod_rewrite (deploy/apache/.htaccess).
+    ...(options.precompressed === false || options.without?.includes('rewrite') ? [] : ['Define EDITION_PRECOMPRESSED']),
     ...(asRoot ? ['User www-data', 'Group www-data'] : []),
     'TypesConfig /etc/mime.types',
     `DocumentRoot "${root}"`,
@@ -90,6 +96,7 @@ export async function startApache(www: string, base = '/', options: ApacheOption
     '    Require all denied',
     '</Directory>',
     `<Directory "${root}">`,
+    ...(options.directoryOptions ? [`    Options ${options.directoryOptions}`] : []),
     '    AllowOverride All',
     '    Require all granted',
     '</Directory>',

@@ -40,7 +40,9 @@ export function initSelectionWatch(annotate: Annotate) {
     clearTimeout(settle);
     settle = setTimeout(check, 250);
   });
-  if (getSelection()?.isCollapsed === false) check();
+  // Words selected before this started are taken up now, unless a button is still held (the
+  // module came mid-drag: the pointer's release, below, takes them up when the drag ends).
+  if (getSelection()?.isCollapsed === false && !document.querySelector(':active')) check();
   // Tab from a selection goes to its toolbar first.
   on('keydown', (event) => {
     const bar = document.querySelector<HTMLElement>(`${TOOLBAR}:not([hidden])`);

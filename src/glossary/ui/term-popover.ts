@@ -1,7 +1,8 @@
 /**
  * Glossary terms in the text open a small popover with the short definition and a link to the
- * full entry. Without JavaScript the term is a plain link to its entry. What runs with the page
- * is only this: the terms are told they open a dialog, and a click on one loads the popover
+ * full entry. Without JavaScript, and until the reader's first move loads the page's behaviour
+ * (src/reader/intent.ts), the term is a plain link to its entry. What then runs is only this:
+ * the terms are told they open a dialog, and a click on one loads the popover
  * (term-popover-dialog.ts, with its styles) and opens it. The definitions are fetched once,
  * when the reader first opens a term; if that fails, the term works as a link.
  *
