@@ -40,9 +40,10 @@ export function initSelectionWatch(annotate: Annotate) {
     clearTimeout(settle);
     settle = setTimeout(check, 250);
   });
-  // Words selected before this started are taken up now, unless a button is still held (the
-  // module came mid-drag: the pointer's release, below, takes them up when the drag ends).
-  if (getSelection()?.isCollapsed === false && !document.querySelector(':active')) check();
+  // Words selected before this started are taken up once they settle, as a keyboard selection's
+  // are (keys still extending them put that off), unless a button is still held (the module
+  // came mid-drag: the pointer's release, below, takes them up when the drag ends).
+  if (getSelection()?.isCollapsed === false && !document.querySelector(':active')) settle = setTimeout(check, 250);
   // Tab from a selection goes to its toolbar first.
   on('keydown', (event) => {
     const bar = document.querySelector<HTMLElement>(`${TOOLBAR}:not([hidden])`);
