@@ -153,7 +153,8 @@ test('editorial notes: side notes on a wide screen, expandable on a phone; formu
   const narrow = phone.page.locator('#note-1');
   expect(await narrow.isVisible()).toBe(false);
   await phone.page.locator('#note-ref-1').click();
-  expect(await narrow.isVisible()).toBe(true);
+  // Answered once the page's behaviour has loaded (src/reader/intent.ts).
+  await expect.poll(() => narrow.isVisible()).toBe(true);
   expect(await phone.page.locator('#note-ref-1').getAttribute('aria-expanded')).toBe('true');
   await phone.page.screenshot({ path: `${SHOTS}/notes-phone.png` });
   await phone.context.close();

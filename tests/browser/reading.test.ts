@@ -68,7 +68,7 @@ test('a ¶ number links to its paragraph (and, with JavaScript, opens its citati
   await page.locator('#p-10 .pnum').click();
   await page.waitForURL(/#p-10$/);
   expect(await visibleBelowHeader(page, '#p-10')).toBe(true);
-  expect(await page.locator('#cite-panel').isVisible()).toBe(true);
+  await expect.poll(() => page.locator('#cite-panel').isVisible()).toBe(true);
   await context.close();
 
   const plain = await useTheBrowser().newContext({ javaScriptEnabled: false });
