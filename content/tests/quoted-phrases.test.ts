@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, test } from 'vitest';
 import { readEdition } from '../../src/edition/load-edition.ts';
+import { entryIdFor } from '../../src/glossary/anchor.ts';
 import { loadGlossary } from '../../src/glossary/load-glossary.ts';
 import { load } from '../../tests/support/site.ts';
 
@@ -35,6 +36,8 @@ interface Decision {
 const list = yaml.load(readFileSync(LIST_FILE, 'utf8')) as Decision[];
 const glossary = loadGlossary(edition.paths.glossary!);
 const entries = new Map(glossary.map((e) => [e.id, e]));
+/** The entries as term links name them: by headword or by id (src/glossary/anchor.ts). */
+const anchored = glossary.map((e) => ({ id: e.id, term: e.term }));
 
 /** Text in “…” and in nested ‘…’, in order of appearance, repeats kept. */
 function quotedIn(text: string): string[] {
@@ -144,7 +147,7 @@ function termLinks(paragraph: Element): { text: string; links: { id: string; sta
       const start = text.length;
       walk(element);
       if (element.tagName === 'A' && element.classList.contains('term'))
-        links.push({ id: (element.getAttribute('href') ?? '').split('#')[1] ?? '', start, end: text.length });
+        links.push({ id: entryIdFor((element.getAttribute('href') ?? '').split('#')[1] ?? '', anchored) ?? '', start, end: text.length });
     }
   };
   walk(paragraph);

@@ -15,6 +15,7 @@
  *   when the edition's address is known, and the chapter says how ¶N is found on the web.
  */
 import type { Edition } from '../edition/load-edition.ts';
+import { entryIdFor } from '../glossary/anchor.ts';
 import { chapterFile, FILES, webPermalink, type LinkContext } from './book-files.ts';
 import { xhtmlDocument } from './document.ts';
 import { element, relink, removeAll, unwrap } from './dom.ts';
@@ -84,7 +85,9 @@ export function bookChapter(input: ChapterInput): BookChapter {
   // Glossary terms: each links to its footnote; one footnote per term in this chapter.
   const terms = new Map<string, string>();
   for (const a of [...article.querySelectorAll('a.term')]) {
-    const id = (a.getAttribute('href') ?? '').split('#')[1];
+    // Named by its headword or its id (src/glossary/anchor.ts); the book's glossary keeps the ids.
+    const fragment = (a.getAttribute('href') ?? '').split('#')[1];
+    const id = fragment && input.summaries ? entryIdFor(fragment, Object.entries(input.summaries).map(([id, { term }]) => ({ id, term }))) : undefined;
     const entry = id ? input.summaries?.[id] : undefined;
     if (!id || !entry) {
       unwrap(a);

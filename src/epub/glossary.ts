@@ -37,6 +37,9 @@ export function bookGlossary(page: Document, language: string, links: Omit<LinkC
   if (intro) intro.replaceWith(text);
   // A heading that links to itself helps on a web page (a URL to share), not in a book.
   for (const a of [...article.querySelectorAll('a.entry__anchor')]) unwrap(a);
+  // The headword on a heading is the site's term links' target (src/glossary/anchor.ts); the
+  // book links by id, and one anchor an entry is enough.
+  for (const heading of article.querySelectorAll('.entry__term[id]')) heading.removeAttribute('id');
   removeAll(article, 'script');
   relink(article, { ...links, file: FILES.glossary });
 

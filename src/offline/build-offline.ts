@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { build, transform } from 'esbuild';
 import { parseHTML } from 'linkedom';
 import { exampleParagraph, type Edition } from '../edition/load-edition.ts';
+import { entryIdFor, type AnchoredEntry } from '../glossary/anchor.ts';
 import type { SearchRecord } from '../search/records.ts';
 import { keepFaces, subsetKatexFonts } from './katex-fonts.ts';
 import { paragraphText, type ParagraphPlaces } from './paragraph-text.ts';
@@ -51,6 +52,11 @@ const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'u
 export interface HeldPages {
   glossary: boolean;
   indicators: boolean;
+  /**
+   * The glossary's entries, to turn a term link's headword (`glossary/#十四五`,
+   * src/glossary/anchor.ts) into the entry's id, which the file's glossary keeps alone.
+   */
+  glossaryEntries?: readonly AnchoredEntry[];
 }
 
 /** Where a link of the site goes inside the offline file, or null if it leaves the file. */
@@ -68,7 +74,7 @@ export function offlineHref(
   if (path === '') return '#contents';
   const slug = path.replace(/\/$/, '');
   if (slugs.includes(slug)) return frag ? noteFrag(slug, frag) : `#chapter-${slug}`;
-  if (path === 'glossary/' && held.glossary) return frag ? `#${frag}` : '#glossary';
+  if (path === 'glossary/' && held.glossary) return frag ? `#${(held.glossaryEntries && entryIdFor(frag, held.glossaryEntries)) || frag}` : '#glossary';
   if (path === 'indicators/' && held.indicators) return frag ? `#${frag}` : '#indicators';
   const permalink = /^p\/(\d+)\/$/.exec(path);
   if (permalink) return `#p-${permalink[1]}`;
@@ -168,7 +174,15 @@ export async function buildOffline(input: OfflineInput): Promise<string> {
   const chapters = edition.chapters.map((c) => c.slug);
   const page = (path: string) => parseHTML(readFileSync(join(dist, path, 'index.html'), 'utf8')).document;
 
-  const held: HeldPages = { glossary: Boolean(edition.paths.glossary), indicators: Boolean(edition.paths.indicators) };
+  // The popover's short definitions, by entry id (the glossary's JSON), where there is a glossary.
+  const summaries: Record<string, { term: string; summary: string }> = edition.paths.glossary
+    ? JSON.parse(readFileSync(join(dist, 'glossary-summaries.json'), 'utf8'))
+    : {};
+  const held: HeldPages = {
+    glossary: Boolean(edition.paths.glossary),
+    indicators: Boolean(edition.paths.indicators),
+    glossaryEntries: Object.entries(summaries).map(([id, { term }]) => ({ id, term })),
+  };
   const home = page('');
   const toc = home.querySelector('.toc')!;
   relink(toc, base, undefined, chapters, held);
@@ -213,9 +227,10 @@ export async function buildOffline(input: OfflineInput): Promise<string> {
     addStyles(glossaryDoc);
     const article = glossaryDoc.querySelector('article.glossary')!;
     relink(article, base, undefined, chapters, held);
+    // The headwords on the entries' headings are for the site's term links; here those name the ids.
+    for (const heading of article.querySelectorAll('.entry__term[id]')) heading.removeAttribute('id');
     // The popover's short definitions, each on its entry (read by offline-app.ts), not as a
     // JSON copy that would repeat every entry's id and term.
-    const summaries: Record<string, { term: string; summary: string }> = JSON.parse(readFileSync(join(dist, 'glossary-summaries.json'), 'utf8'));
     const entries = new Map([...article.querySelectorAll('.entry[id]')].map((e) => [e.id, e]));
     for (const [id, { summary }] of Object.entries(summaries)) {
       const entry = entries.get(id);

@@ -59,7 +59,7 @@ export function markdownPlugins(options?: MarkdownPluginOptions): {
   if (settings.correspondences && settings.targets)
     remarkPlugins.push([remarkCorrespondences, { correspondences: settings.correspondences, targets: settings.targets, chapterHref }]);
   // Glossary terms in the paragraphs → links to their entries (last: it only reads report text).
-  remarkPlugins.push([remarkGlossaryTerms, { terms: settings.glossary ?? [], href: (id: string) => joinBase(base, `glossary/#${id}`) }]);
+  remarkPlugins.push([remarkGlossaryTerms, { terms: settings.glossary ?? [], href: (anchor: string) => joinBase(base, `glossary/#${anchor}`) }]);
   return {
     remarkPlugins,
     // Formulas typeset at build time: no math JavaScript in the browser. HTML for the eye,

@@ -7,9 +7,10 @@
  * ```
  * becomes
  * ```html
- * <p class="para" id="p-48">…深化“<a href="/glossary/#mu-jun-lun-ying-xiong" class="term">亩均论英雄</a>”改革…</p>
+ * <p class="para" id="p-48">…深化“<a href="/glossary/#亩均论英雄" class="term">亩均论英雄</a>”改革…</p>
  * ```
- * The link holds the report's own characters, so the paragraph's text does not change. Longest
+ * The link holds the report's own characters, so the paragraph's text does not change. It
+ * names the entry by its headword where it can (`src/glossary/anchor.ts` says why). Longest
  * term first: 六稳六保 wins over 六稳 where both would match. The first occurrence of each
  * entry in a paragraph is marked. Headings, links, math and edition UI are never touched.
  * A term made only of Latin letters and digits (155, 12113) is marked only inside quotation
@@ -19,12 +20,13 @@ import type { Link, Paragraph, Root } from 'mdast';
 import { findAndReplace, type RegExpMatchObject } from 'mdast-util-find-and-replace';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { termAnchor } from '../glossary/anchor.ts';
 
 export interface GlossaryTermsOptions {
   /** Entries with the names they go by in the report. */
   terms: readonly { id: string; term: string; aliases: readonly string[] }[];
-  /** The URL of an entry. Default: `/glossary/#id`. */
-  href?: (id: string) => string;
+  /** The URL of an entry, given its anchor (`termAnchor`). Default: `/glossary/#anchor`. */
+  href?: (anchor: string) => string;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -41,9 +43,13 @@ function paragraphNumber(node: Paragraph): number | undefined {
 
 /** Creates the transformer; see the module comment. */
 export default function remarkGlossaryTerms(options: GlossaryTermsOptions) {
-  const href = options.href ?? ((id: string) => `/glossary/#${id}`);
+  const href = options.href ?? ((anchor: string) => `/glossary/#${anchor}`);
   const byName = new Map<string, string>();
-  for (const entry of options.terms) for (const name of [entry.term, ...entry.aliases]) byName.set(name, entry.id);
+  const anchors = new Map<string, string>();
+  for (const entry of options.terms) {
+    anchors.set(entry.id, termAnchor(entry));
+    for (const name of [entry.term, ...entry.aliases]) byName.set(name, entry.id);
+  }
   const names = [...byName.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
   const pattern = names.length ? new RegExp(names.map(escape).join('|'), 'g') : undefined;
 
@@ -69,11 +75,15 @@ export default function remarkGlossaryTerms(options: GlossaryTermsOptions) {
                 }
                 marked.add(id);
                 (occurrences[id] ??= []).push(n);
+                const url = href(anchors.get(id)!);
                 const link: Link = {
                   type: 'link',
-                  url: href(id),
+                  url,
                   children: [{ type: 'text', value }],
-                  data: { hProperties: { className: ['term'] } },
+                  // The URL as written, here too: mdast-util-to-hast would percent-encode a
+                  // headword (十四五 → %E5%8D%81…), nine bytes a character that gzip cannot
+                  // fold into the link's words. Browsers encode it themselves when they follow it.
+                  data: { hProperties: { className: ['term'], href: url } },
                 };
                 return link;
               },

@@ -10,7 +10,7 @@ import { collectErrors, useBrowser, windowOptions } from '../support/browser.ts'
 const baseUrl = inject('baseUrl');
 const useTheBrowser = useBrowser();
 const BEHAVIOUR = /\/_astro\/behaviour\.[\w-]+\.js$/;
-const TERM = '#p-48 a.term[href$="#mu-jun-lun-ying-xiong"]';
+const TERM = '#p-48 a.term[href$="#亩均论英雄"]';
 
 /** A chapter page whose behaviour module is held back until `release()` (or fails, with `fail`). */
 async function open(path: string, { fail = false } = {}) {
@@ -89,6 +89,6 @@ test('should the behaviour fail to load, a term is the link it is', async () => 
   const { context, page, release } = await open('work-2021/#p-48', { fail: true });
   await page.locator(TERM).click();
   release();
-  await page.waitForURL(/\/glossary\/#mu-jun-lun-ying-xiong$/);
+  await page.waitForURL(new RegExp(`/glossary/#${encodeURIComponent('亩均论英雄')}$`));
   await context.close();
 });

@@ -135,7 +135,7 @@ describe.each(ENGINES)('%s', (name) => {
     }
 
     // A glossary popover, from a term.
-    const term = '#p-48 a.term[href$="#mu-jun-lun-ying-xiong"]';
+    const term = '#p-48 a.term[href$="#亩均论英雄"]';
     for (const place of PLACES) {
       await scrollTo(page, term, place.fraction);
       await page.click(term);

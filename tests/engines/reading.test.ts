@@ -168,7 +168,7 @@ describe.each(ENGINES)('%s', (name) => {
 
   test('the glossary popover opens by mouse and by keyboard, and closes with Esc', async () => {
     const page = await open('work-2021/#p-48');
-    const term = '#p-48 a.term[href$="#mu-jun-lun-ying-xiong"]';
+    const term = '#p-48 a.term[href$="#亩均论英雄"]';
     await page.click(term);
     await waitForVisible(page, '#term-popover');
     expect(await page.evaluate(() => document.querySelector('#term-popover .term-popover__heading')!.textContent)).toBe('名词解释：亩均论英雄');
@@ -186,5 +186,19 @@ describe.each(ENGINES)('%s', (name) => {
     expect(await page.evaluate((sel: string) => document.activeElement === document.querySelector(sel), term)).toBe(true);
     expect(await page.errors()).toEqual([]);
     await page.close();
+  });
+
+  test("a term's link names its entry by the headword: the glossary opens at that entry, marked", async () => {
+    const page = await open('work-2021/#p-48');
+    const href = await page.evaluate(() => document.querySelector<HTMLAnchorElement>('#p-48 a.term[href$="#亩均论英雄"]')!.href);
+    await page.close();
+    const glossary = await open(new URL(href).href.slice(baseUrl.length));
+    const landed = await glossary.evaluate(() => {
+      const heading = document.querySelector('#mu-jun-lun-ying-xiong h3')!;
+      const top = heading.getBoundingClientRect().top;
+      return { target: heading.matches(':target'), visible: top > 0 && top < innerHeight / 2, word: heading.textContent!.trim() };
+    });
+    expect(landed).toEqual({ target: true, visible: true, word: '亩均论英雄' });
+    await glossary.close();
   });
 });

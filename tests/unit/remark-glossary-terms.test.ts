@@ -9,6 +9,7 @@ const terms = [
   { id: 'mu-jun-lun-ying-xiong', term: '亩均论英雄', aliases: [] },
   { id: 'mu-jun-shui-shou', term: '亩均税收', aliases: [] },
   { id: '155', term: '155', aliases: [] },
+  { id: 'san-zheng-san-pin', term: '三争三拼、六大赶超', aliases: [] },
 ];
 
 async function html(mdx: string) {
@@ -16,26 +17,35 @@ async function html(mdx: string) {
   return { html: String(file), occurrences: (file.data as { astro: { frontmatter: { glossary: Record<string, number[]> } } }).astro.frontmatter.glossary };
 }
 
-const link = (id: string, text: string) => `<a href="/glossary/#${id}" class="term">${text}</a>`;
+/** A term link: to the entry's headword where it can be an id (src/glossary/anchor.ts), else to its id. */
+const link = (anchor: string, text: string) => `<a href="/glossary/#${anchor}" class="term">${text}</a>`;
 
 describe('remark-glossary-terms', () => {
   test('the longest term wins where terms overlap', async () => {
     const { html: out } = await html('<P n={1}>扎实做好六稳六保工作。</P>');
-    expect(out).toContain(link('liu-wen-liu-bao', '六稳六保'));
+    expect(out).toContain(link('六稳六保', '六稳六保'));
     expect(out).not.toContain('>六稳</a>');
   });
 
   test('an alias links to its entry; the first occurrence per entry per paragraph', async () => {
     const { html: out, occurrences } = await html('<P n={1}>做好“六稳”工作、落实“六保”任务，六稳再提。</P>\n\n<P n={2}>六保。</P>');
-    expect(out.match(/href="\/glossary\/#liu-wen-liu-bao"/g)).toHaveLength(2);
-    expect(out).toContain(`“${link('liu-wen-liu-bao', '六稳')}”工作、落实“六保”`);
+    expect(out.match(/href="\/glossary\/#六稳六保"/g)).toHaveLength(2);
+    expect(out).toContain(`“${link('六稳六保', '六稳')}”工作、落实“六保”`);
     expect(occurrences).toEqual({ 'liu-wen-liu-bao': [1, 2] });
   });
 
   test('distinct terms next to each other are both marked', async () => {
     const { html: out } = await html('<P n={1}>深化亩均论英雄改革，提高亩均税收。</P>');
-    expect(out).toContain(link('mu-jun-lun-ying-xiong', '亩均论英雄'));
-    expect(out).toContain(link('mu-jun-shui-shou', '亩均税收'));
+    expect(out).toContain(link('亩均论英雄', '亩均论英雄'));
+    expect(out).toContain(link('亩均税收', '亩均税收'));
+  });
+
+  test('the headword is written as it is, not percent-encoded; one that cannot be an id gives the entry id', async () => {
+    const { html: out, occurrences } = await html('<P n={1}>深入开展“三争三拼、六大赶超”行动，深化亩均论英雄改革。</P>');
+    expect(out).toContain('href="/glossary/#亩均论英雄"');
+    expect(out).not.toContain('%E4');
+    expect(out).toContain(link('san-zheng-san-pin', '三争三拼、六大赶超'));
+    expect(occurrences).toEqual({ 'san-zheng-san-pin': [1], 'mu-jun-lun-ying-xiong': [1] });
   });
 
   test('the paragraph text does not change', async () => {

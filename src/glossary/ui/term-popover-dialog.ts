@@ -7,6 +7,7 @@
  * edition's bundle, which carries the styles itself.
  */
 import { loadStylesheet } from '../../reader/stylesheet.ts';
+import { entryIdFor } from '../anchor.ts';
 // Placement (Floating UI) loads when a popover first opens, not with the page.
 const placement = () => import('../../reader/place-panel.ts');
 
@@ -26,8 +27,11 @@ function loadSummaries(url: string): Promise<Summaries> {
   return summaries;
 }
 
-/** The entry id a term link points at. */
-const termId = (link: HTMLAnchorElement) => decodeURIComponent(link.hash.slice(1));
+/** The entry a term link points at: by its headword, or by its id (src/glossary/anchor.ts). */
+function entryOf(summaries: Summaries, link: HTMLAnchorElement) {
+  const id = entryIdFor(link.hash.slice(1), Object.entries(summaries).map(([id, { term }]) => ({ id, term })));
+  return id === undefined ? undefined : summaries[id];
+}
 
 let trigger: HTMLAnchorElement | null = null;
 let wired: HTMLElement | undefined;
@@ -46,7 +50,7 @@ async function open(popover: HTMLElement, link: HTMLAnchorElement) {
   try {
     const styles = popover.dataset.styles ? loadStylesheet(popover.dataset.styles) : undefined;
     const loaded = await Promise.all([loadSummaries(popover.dataset.summaries!), placement(), styles]);
-    entry = loaded[0][termId(link)];
+    entry = entryOf(loaded[0], link);
     place = loaded[1].placePanel;
   } catch {
     entry = undefined;
