@@ -1,7 +1,7 @@
 /**
  * The fragment a chapter's term link uses for a glossary entry: the entry's headword
- * (`/glossary/#十四五`), where the headword can serve as an id; otherwise the entry's id
- * (`/glossary/#shi-si-wu`).
+ * (`/glossary/#十四五`), written without punctuation, where that makes a plain id; otherwise
+ * the entry's id (`/glossary/#shi-si-wu`).
  *
  * Why: a chapter carries a term link in nearly every paragraph (133 on the longest). A
  * fragment made of the words the link holds costs gzip almost nothing, a copy of what it has
@@ -20,15 +20,27 @@ export interface AnchoredEntry {
   term: string;
 }
 
+/** Punctuation, symbols and spaces: a headword's anchor is written without them. */
+const MARKS = /[\p{P}\p{S}\s]/gu;
+/** A mark between two Latin letters or digits means something (PM2.5): there the id serves. */
+const MEANINGFUL_MARK = /[A-Za-z0-9][\p{P}\p{S}\s]+[A-Za-z0-9]/u;
 /**
- * A headword that serves as an id as it is: letters (any script), then letters, digits, `-` or
- * `_`. That is what html-validate's `valid-id` asks: such an id needs no escaping in a CSS
- * selector or a URL's fragment. 三争三拼、六大赶超, PM2.5 or 12113 keep their entry's id.
+ * An anchor as html-validate's `valid-id` wants it: a letter (of any script), then letters,
+ * digits, `-` or `_`. Such an id needs no escaping in a CSS selector or a URL's fragment.
  */
-const PLAIN_WORDS = /^\p{L}[\p{L}\p{N}_-]*$/u;
+const PLAIN_ID = /^\p{L}[\p{L}\p{N}_-]*$/u;
 
-/** The fragment term links use for `entry`; see the module comment. */
-export const termAnchor = (entry: AnchoredEntry): string => (PLAIN_WORDS.test(entry.term) ? entry.term : entry.id);
+/**
+ * The fragment term links use for `entry`: its headword without punctuation (河（湖）长制 →
+ * 河湖长制, 三争三拼、六大赶超 → 三争三拼六大赶超), or its id where that is no plain id
+ * (12113, 3315系列计划) or would lose a meaning (PM2.5). `validateGlossary` makes sure no two
+ * entries share one.
+ */
+export function termAnchor(entry: AnchoredEntry): string {
+  if (MEANINGFUL_MARK.test(entry.term)) return entry.id;
+  const words = entry.term.replace(MARKS, '');
+  return PLAIN_ID.test(words) ? words : entry.id;
+}
 
 /**
  * The entry a term link's fragment names, by id or by headword, percent-encoded or not; or

@@ -1,7 +1,7 @@
 /**
  * Reads the glossary files at configuration time, for the markdown plugins (which mark terms in
- * the text) and for the checks no single entry can make: every `related` id exists, and no two
- * entries claim the same term or alias. Each entry's front matter is read by the shared parser
+ * the text) and for the checks no single entry can make: every `related` id exists, no two
+ * entries claim the same term or alias, and no two share an anchor (`termAnchor`). Each entry's front matter is read by the shared parser
  * against the same schema as the content collection's. Errors name the file and the line.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { ContentError, lineOf } from '../edition/content-error.ts';
 import { currentEdition } from '../edition/load-edition.ts';
 import { readFrontMatter } from '../edition/read-data.ts';
+import { termAnchor } from './anchor.ts';
 import { glossaryEntrySchema } from './schema.ts';
 
 export interface GlossaryTerm {
@@ -42,11 +43,22 @@ export function parseEntry(file: string, text: string, levels: readonly string[]
   return { id, file, text, term: data.term, aliases: data.aliases, summary: data.summary, related: data.related };
 }
 
-/** Checks what spans entries: unique terms and aliases, related ids that exist. */
+/** Checks what spans entries: unique terms, aliases and anchors, related ids that exist. */
 export function validateGlossary(entries: (GlossaryTerm & { text: string })[]): void {
   const ids = new Set(entries.map((e) => e.id));
   const claimed = new Map<string, { id: string; file: string }>();
+  const anchors = new Map(entries.map((e) => [e.id, e]));
   for (const entry of entries) {
+    const anchor = termAnchor(entry);
+    const other = anchors.get(anchor);
+    if (other && other !== entry)
+      throw new GlossaryError(
+        entry.file,
+        lineOf(entry.text, entry.term),
+        `词条“${entry.term}”在网址中写作 #${anchor}，与 ${other.file} 的${other.id === anchor ? '文件名' : `词条“${other.term}”`}相同。`,
+        '两个词条不能只差标点：合并为一条，把另一种写法列入 aliases；或改用另一个文件名。',
+      );
+    anchors.set(anchor, entry);
     if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(entry.id))
       throw new GlossaryError(
         entry.file,

@@ -32,6 +32,19 @@ describe('glossary checks that span entries', () => {
     expect(() => validateGlossary(entries)).toThrowError(/b\.md:2: “六稳”已被条目 a/);
   });
 
+  test('two headwords that differ only in punctuation share an anchor: the second file, its term line, the fix', () => {
+    const entries = [entry('he-hu-zhang-zhi', 'term: 河（湖）长制'), entry('he-zhang-zhi', 'term: 河湖长制')];
+    expect(() => validateGlossary(entries)).toThrowErrorMatchingInlineSnapshot(`
+      [GlossaryError: content/glossary/he-zhang-zhi.md:2: 词条“河湖长制”在网址中写作 #河湖长制，与 content/glossary/he-hu-zhang-zhi.md 的词条“河（湖）长制”相同。
+        修改方法：两个词条不能只差标点：合并为一条，把另一种写法列入 aliases；或改用另一个文件名。]
+    `);
+  });
+
+  test('a headword written as another entry’s file name', () => {
+    const entries = [entry('gdp', 'term: 地区生产总值'), entry('gdp-alias', 'term: gdp')];
+    expect(() => validateGlossary(entries)).toThrowError(/gdp-alias\.md:2: 词条“gdp”在网址中写作 #gdp，与 content\/glossary\/gdp\.md 的文件名相同/);
+  });
+
   test('broken YAML names the file', () => {
     expect(() => entry('x', 'term: [六稳')).toThrowError(/content\/glossary\/x\.md:\d+: 不是有效的 YAML/);
   });

@@ -40,11 +40,11 @@ describe('remark-glossary-terms', () => {
     expect(out).toContain(link('亩均税收', '亩均税收'));
   });
 
-  test('the headword is written as it is, not percent-encoded; one that cannot be an id gives the entry id', async () => {
+  test('the headword is written as it is, not percent-encoded, and without its punctuation', async () => {
     const { html: out, occurrences } = await html('<P n={1}>深入开展“三争三拼、六大赶超”行动，深化亩均论英雄改革。</P>');
     expect(out).toContain('href="/glossary/#亩均论英雄"');
     expect(out).not.toContain('%E4');
-    expect(out).toContain(link('san-zheng-san-pin', '三争三拼、六大赶超'));
+    expect(out).toContain(link('三争三拼六大赶超', '三争三拼、六大赶超'));
     expect(occurrences).toEqual({ 'san-zheng-san-pin': [1], 'mu-jun-lun-ying-xiong': [1] });
   });
 
