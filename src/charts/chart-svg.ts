@@ -1,7 +1,8 @@
 /**
  * One panel of a chart (the rows of one unit) drawn as an SVG string at build time, with
- * Observable Plot in Node (linkedom gives it a `document`). No charting JavaScript reaches the
- * browser.
+ * Observable Plot in Node (linkedom gives it a `document`), for the whole chart on 主要指标 (beside
+ * a paragraph a chart is a bar table, with no drawing: `chart-figure.ts`). No charting
+ * JavaScript reaches the browser.
  *
  * Why Plot and not Vega-Lite (both tried on the same two-row, two-series panel, Node 20):
  * - bytes: Plot, out of the box, 3,925 B raw / 1,099 B gzipped; Vega-Lite (`view.toSVG()`, legend
@@ -29,7 +30,7 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { compactChartSvg } from './compact-chart-svg.ts';
-import { impliedYears, rowLabel, type ChartPanel } from './chart-panels.ts';
+import { impliedYears, rowLabel, seriesRoles, type ChartPanel } from './chart-panels.ts';
 import type { Chart } from './load-charts.ts';
 
 /**
@@ -52,17 +53,6 @@ function textWidth(text: string, size: number): number {
   let w = 0;
   for (const ch of text) w += /[\u0000-\u00ff]/.test(ch) ? 0.6 : 1;
   return Math.ceil(w * size);
-}
-
-/**
- * How each series is drawn, so that it reads in black and white too: `target` (a series whose
- * label says 目标) a dashed outline, the latest value that is not a target solid (`now`), any
- * earlier one a light outlined bar (`past`). The classes are styled in `chart.css`.
- */
-export function seriesRoles(chart: Pick<Chart, 'series'>): ('past' | 'now' | 'target')[] {
-  const isTarget = chart.series.map((s) => s.includes('目标'));
-  const now = isTarget.lastIndexOf(false);
-  return chart.series.map((_, i) => (isTarget[i] ? 'target' : i === now ? 'now' : 'past'));
 }
 
 /**

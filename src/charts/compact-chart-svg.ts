@@ -1,7 +1,7 @@
 /**
  * Plot's SVG written again with as few bytes as draw the same picture. Plot nests every mark in
  * a group per mark and a group per facet, each with a `translate`, and positions text in `em`;
- * beside every paragraph that costs bytes the reader pays for. Here each mark's offsets are
+ * on 主要指标 and in the offline file that costs bytes the reader pays for. Here each mark's offsets are
  * summed into its own coordinates (text `em` offsets resolved with its font size, which the
  * drawing's layout assumes anyway), and the marks are regrouped one group per chart row, in
  * row-relative coordinates, so that the rows repeat each other byte for byte where they look
