@@ -18,8 +18,8 @@
  * - strict CSP: Vega writes no `style` attribute but bakes colours in (`fill="white"`,
  *   `stroke="#ddd"`), which would need rewriting for dark mode. Plot writes a `<style>` element
  *   (its `:where(.plot-…)` defaults) and, only with a title, a `style` on a wrapping `<figure>`;
- *   we pass no title, remove the `<style>` (what of it we need is in `chart.css`) and give every
- *   mark a class, so colours come from the site's custom properties in CSS.
+ *   we pass no title, remove the `<style>` (what of it we need is in `chart-drawing.css`) and
+ *   give every mark a class, so colours come from the site's custom properties in CSS.
  * - Plot 0.6.17 is already a dependency; Vega-Lite needs vega and vega-lite: 79 packages, 25 MB.
  *
  * Layout: one facet per row, the indicator written above its bars, one horizontal bar per
@@ -35,7 +35,7 @@ import type { Chart } from './load-charts.ts';
 
 /**
  * The drawing's width in SVG units: the figure's inner width on a 360 px phone, so that text
- * there shows at its natural size (13 px); `chart.css` caps the width on wide screens.
+ * there shows at its natural size (13 px); `chart-drawing.css` caps the width on wide screens.
  */
 export const WIDTH = 280;
 const FONT = 13;
@@ -45,7 +45,7 @@ const BAR_GAP = 4;
 const LABEL = 20;
 const LINE = 17;
 const ROW_GAP = 12;
-/** The text size of each text mark's class, as `chart.css` sets it (its `em` offsets are resolved with it). */
+/** The text size of each text mark's class, as `chart-drawing.css` sets it (its `em` offsets are resolved with it). */
 export const FONT_SIZE = { chart__row: FONT, chart__series: SMALL, chart__none: SMALL, chart__value: FONT };
 
 /** A rough text width: CJK characters are one em, digits and Latin about 0.6 em. */
@@ -101,7 +101,7 @@ function clean(svg: Element): void {
       if (GEOMETRY.has(name)) el.setAttribute(name, value.replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n) * digits) / digits)));
     }
   }
-  // `chart.css` sets the series names' `text-anchor: end`; the other texts start, SVG's default.
+  // `chart-drawing.css` sets the series names' `text-anchor: end`; the other texts start, SVG's default.
   for (const el of [svg, ...svg.querySelectorAll('[text-anchor]')]) el.removeAttribute('text-anchor');
 }
 
