@@ -1,6 +1,9 @@
 /**
- * A chart's rows grouped by unit, one panel per unit, so that no axis mixes 家 with 亿元: bars
- * are only compared with bars of the same unit. Pure; the drawing is in `chart-svg.ts`.
+ * What both forms of a chart (the drawing on 主要指标, the bar table beside a paragraph) read
+ * from its data: its rows grouped by unit, one panel per unit, so that no scale mixes 家 with
+ * 亿元 (bars are only compared with bars of the same unit); how each series is drawn; row
+ * labels, sources and implied years. Pure; the drawing is in `chart-svg.ts`, the figures in
+ * `chart-figure.ts`.
  */
 import type { Chart, ChartPoint, ChartRow } from './load-charts.ts';
 
@@ -19,6 +22,18 @@ export function chartPanels(chart: Pick<Chart, 'rows'>): ChartPanel[] {
     panels.set(row.unit, rows);
   }
   return [...panels].map(([unit, rows]) => ({ unit, rows }));
+}
+
+/**
+ * How each series is drawn, on the whole chart and in the bar table beside a paragraph alike, so
+ * that it reads in black and white too: `target` (a series whose label says 目标) a dashed
+ * outline, the latest value that is not a target solid (`now`), any earlier one a light outlined
+ * bar (`past`). The classes (`chart__bar--now` …) are styled in `chart.css`.
+ */
+export function seriesRoles(chart: Pick<Chart, 'series'>): ('past' | 'now' | 'target')[] {
+  const isTarget = chart.series.map((s) => s.includes('目标'));
+  const now = isTarget.lastIndexOf(false);
+  return chart.series.map((_, i) => (isTarget[i] ? 'target' : i === now ? 'now' : 'past'));
 }
 
 /** The row's label: the indicator, with the scope when the report names one (全市, 市级). */

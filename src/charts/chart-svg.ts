@@ -1,7 +1,8 @@
 /**
  * One panel of a chart (the rows of one unit) drawn as an SVG string at build time, with
- * Observable Plot in Node (linkedom gives it a `document`). No charting JavaScript reaches the
- * browser.
+ * Observable Plot in Node (linkedom gives it a `document`), for the whole chart on 主要指标 (beside
+ * a paragraph a chart is a bar table, with no drawing: `chart-figure.ts`). No charting
+ * JavaScript reaches the browser.
  *
  * Why Plot and not Vega-Lite (both tried on the same two-row, two-series panel, Node 20):
  * - bytes: Plot, out of the box, 3,925 B raw / 1,099 B gzipped; Vega-Lite (`view.toSVG()`, legend
@@ -17,8 +18,8 @@
  * - strict CSP: Vega writes no `style` attribute but bakes colours in (`fill="white"`,
  *   `stroke="#ddd"`), which would need rewriting for dark mode. Plot writes a `<style>` element
  *   (its `:where(.plot-…)` defaults) and, only with a title, a `style` on a wrapping `<figure>`;
- *   we pass no title, remove the `<style>` (what of it we need is in `chart.css`) and give every
- *   mark a class, so colours come from the site's custom properties in CSS.
+ *   we pass no title, remove the `<style>` (what of it we need is in `chart-drawing.css`) and
+ *   give every mark a class, so colours come from the site's custom properties in CSS.
  * - Plot 0.6.17 is already a dependency; Vega-Lite needs vega and vega-lite: 79 packages, 25 MB.
  *
  * Layout: one facet per row, the indicator written above its bars, one horizontal bar per
@@ -29,12 +30,12 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { compactChartSvg } from './compact-chart-svg.ts';
-import { impliedYears, rowLabel, type ChartPanel } from './chart-panels.ts';
+import { impliedYears, rowLabel, seriesRoles, type ChartPanel } from './chart-panels.ts';
 import type { Chart } from './load-charts.ts';
 
 /**
  * The drawing's width in SVG units: the figure's inner width on a 360 px phone, so that text
- * there shows at its natural size (13 px); `chart.css` caps the width on wide screens.
+ * there shows at its natural size (13 px); `chart-drawing.css` caps the width on wide screens.
  */
 export const WIDTH = 280;
 const FONT = 13;
@@ -44,7 +45,7 @@ const BAR_GAP = 4;
 const LABEL = 20;
 const LINE = 17;
 const ROW_GAP = 12;
-/** The text size of each text mark's class, as `chart.css` sets it (its `em` offsets are resolved with it). */
+/** The text size of each text mark's class, as `chart-drawing.css` sets it (its `em` offsets are resolved with it). */
 export const FONT_SIZE = { chart__row: FONT, chart__series: SMALL, chart__none: SMALL, chart__value: FONT };
 
 /** A rough text width: CJK characters are one em, digits and Latin about 0.6 em. */
@@ -52,17 +53,6 @@ function textWidth(text: string, size: number): number {
   let w = 0;
   for (const ch of text) w += /[\u0000-\u00ff]/.test(ch) ? 0.6 : 1;
   return Math.ceil(w * size);
-}
-
-/**
- * How each series is drawn, so that it reads in black and white too: `target` (a series whose
- * label says 目标) a dashed outline, the latest value that is not a target solid (`now`), any
- * earlier one a light outlined bar (`past`). The classes are styled in `chart.css`.
- */
-export function seriesRoles(chart: Pick<Chart, 'series'>): ('past' | 'now' | 'target')[] {
-  const isTarget = chart.series.map((s) => s.includes('目标'));
-  const now = isTarget.lastIndexOf(false);
-  return chart.series.map((_, i) => (isTarget[i] ? 'target' : i === now ? 'now' : 'past'));
 }
 
 /**
@@ -111,7 +101,7 @@ function clean(svg: Element): void {
       if (GEOMETRY.has(name)) el.setAttribute(name, value.replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n) * digits) / digits)));
     }
   }
-  // `chart.css` sets the series names' `text-anchor: end`; the other texts start, SVG's default.
+  // `chart-drawing.css` sets the series names' `text-anchor: end`; the other texts start, SVG's default.
   for (const el of [svg, ...svg.querySelectorAll('[text-anchor]')]) el.removeAttribute('text-anchor');
 }
 

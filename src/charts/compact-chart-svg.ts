@@ -1,11 +1,11 @@
 /**
  * Plot's SVG written again with as few bytes as draw the same picture. Plot nests every mark in
  * a group per mark and a group per facet, each with a `translate`, and positions text in `em`;
- * beside every paragraph that costs bytes the reader pays for. Here each mark's offsets are
- * summed into its own coordinates (text `em` offsets resolved with its font size, which the
- * drawing's layout assumes anyway), and the marks are regrouped one group per chart row, in
- * row-relative coordinates, so that the rows repeat each other byte for byte where they look
- * alike: gzip stores a repeat in a few bytes, a new number in several.
+ * on 主要指标 and in the offline file that costs bytes the reader pays for. Here each mark's
+ * offsets are summed into its own coordinates (text `em` offsets resolved with its font size,
+ * which the drawing's layout assumes anyway), and the marks are regrouped one group per chart
+ * row, in row-relative coordinates, so that the rows repeat each other byte for byte where they
+ * look alike: gzip stores a repeat in a few bytes, a new number in several.
  *
  * ```html
  * <g transform="translate(-6,74)" text-anchor="end" class="chart__series">
@@ -19,7 +19,8 @@
  * before; see `place`).
  *
  * The result keeps Plot's painting order within a row (rows never overlap), every class
- * `chart.css` styles, and no attribute CSS sets instead (`text-anchor`, fonts, colours).
+ * `chart.css` and `chart-drawing.css` style, and no attribute CSS sets instead (`text-anchor`,
+ * fonts, colours).
  * SVGO 4.1 (preset-default, multipass) on the same panels writes fewer raw bytes but 10–12 %
  * more gzipped (on /indicators/, 1,891 B against 1,695 B): it keeps the text offsets in `em`
  * and a group per mark, and turns the bars into paths (which the styles and tests select as
@@ -27,7 +28,7 @@
  */
 
 export interface CompactSvgOptions {
-  /** The font size, in SVG units, of the text of each mark class (as `chart.css` sets it), to turn `em` into units. */
+  /** The font size, in SVG units, of the text of each mark class (as `chart-drawing.css` sets it), to turn `em` into units. */
   fontSize: Readonly<Record<string, number>>;
   /** The distance between the tops of two chart rows, in SVG units: one group per row. */
   rowPitch: number;

@@ -1,9 +1,9 @@
 /**
  * After each paragraph whose numbers an edition's chart draws, a small figure of that chart
- * (only the rows ¶N speaks of) with a link to the whole chart on the 主要指标 page. The
- * paragraph itself is untouched: the figure follows it (or the block that holds it and its
- * editorial notes, so it never lands in the notes' column), marked `data-edition-ui` (not
- * report text) and `data-pagefind-ignore` (not indexed).
+ * (only the rows ¶N speaks of, as a bar table: `chart-figure.ts`) with a link to the whole
+ * chart on the 主要指标 page. The paragraph itself is untouched: the figure follows it (or the
+ * block that holds it and its editorial notes, so it never lands in the notes' column), marked
+ * `data-edition-ui` (not report text) and `data-pagefind-ignore` (not indexed).
  *
  * ```html
  * <p class="para" id="p-12">……从85.2万元提高到150.4万元……</p>
@@ -12,7 +12,7 @@
  * ```html
  * <p class="para" id="p-12">……从85.2万元提高到150.4万元……</p>
  * <figure class="chart chart--compact" data-edition-ui data-pagefind-ignore="all">…
- *   <a class="chart__more" href="/indicators/#chart-five-year-change">查看完整图表</a>…</figure>
+ *   <a class="chart__more" href="/indicators/#chart-five-year-change">查看完整图表</a>…<table>…</table></figure>
  * ```
  */
 import type { Element, Root } from 'hast';

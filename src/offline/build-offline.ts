@@ -104,9 +104,11 @@ function relink(root: Element, base: string, slug: string | undefined, slugs: re
 }
 
 /**
- * Each small figure beside a paragraph becomes a line that names its chart and links to it:
- * the figure draws and tables only rows of a chart that the file's 主要指标 section holds in
- * full, once, with the same title, the same sources and the same notes. It stays `data-edition-ui`.
+ * Each small figure beside a paragraph (a bar table: `figure.chart--compact`, its title in
+ * `.chart__title`, its link to the whole chart in `a.chart__more`) becomes a line that names its
+ * chart and links to it: the figure shows only rows of a chart that the file's 主要指标 section
+ * holds in full, once, with the same title, the same values, sources and notes. It stays
+ * `data-edition-ui`. Found by the classes' full names, before the file's classes are renamed.
  */
 function pointToFullCharts(article: Element) {
   for (const figure of article.querySelectorAll('figure.chart--compact')) {

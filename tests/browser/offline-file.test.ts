@@ -118,6 +118,8 @@ test('the indicator tables and the full charts are in the file; each small figur
   );
   expect(small.length).toBeGreaterThan(0);
   expect(await page.evaluate(() => [...document.querySelectorAll('[id^="chapter-"] a[href^="#chart-"]')].map((a) => a.getAttribute('href')))).toEqual(small);
+  // None of the small figures (bar tables) is left in a chapter: each is only its link.
+  expect(await page.evaluate(() => document.querySelectorAll('[id^="chapter-"] :is(figure, table)').length)).toBe(0);
   for (const href of new Set(small)) expect(charts).toContain(href.slice(1));
   await page.goto(`${FILE}${small[0]}`);
   await page.screenshot({ path: `${SHOTS}/offline-chart.png` });

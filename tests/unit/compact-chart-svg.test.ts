@@ -64,7 +64,7 @@ describe('compactChartSvg', () => {
 });
 
 describe('the text sizes the drawing is laid out with', () => {
-  /** The last `font-size` in px chart.css gives a selector, by rules that name it in their list. */
+  /** The last `font-size` in px chart-drawing.css gives a selector, by rules that name it in their list. */
   function cssFontSize(css: string, selector: string): number | undefined {
     let size: number | undefined;
     syntax.walk(syntax.parse(css), {
@@ -79,8 +79,8 @@ describe('the text sizes the drawing is laid out with', () => {
     return size;
   }
 
-  test('are the sizes chart.css sets: the labels are placed for the size they are drawn at', () => {
-    const css = readFileSync('src/charts/chart.css', 'utf8');
+  test('are the sizes chart-drawing.css sets: the labels are placed for the size they are drawn at', () => {
+    const css = readFileSync('src/charts/chart-drawing.css', 'utf8');
     const base = cssFontSize(css, '.chart svg');
     expect(base).toBeDefined();
     for (const [name, px] of Object.entries(FONT_SIZE)) expect(cssFontSize(css, `.${name}`) ?? base, name).toBe(px);
