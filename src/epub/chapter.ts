@@ -63,7 +63,7 @@ export function bookChapter(input: ChapterInput): BookChapter {
 
   // The small chart beside a paragraph repeats figures of the 主要指标 back matter, where the
   // book gives each chart's numbers as its table.
-  removeAll(article, '.print-permalink, .chapter-notes, figure.chart');
+  removeAll(article, '.print-permalink, figure.chart');
   const hasMath = katexToMathml(article) > 0;
 
   // Editorial notes: out of the text, into footnotes at the end, in the order they are cited.

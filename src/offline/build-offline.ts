@@ -33,7 +33,7 @@ import { classUses, renameClasses, scriptPieces, shortClassNames } from './short
 
 /** The project's sources; builds run from the project's root. */
 const SRC = join(process.cwd(), 'src');
-const CHAPTER_NOTE_IDS = /^((note|note-ref|endnote)-\d+|chapter-notes-h)$/;
+const CHAPTER_NOTE_IDS = /^(note|note-ref)-\d+$/;
 
 export interface OfflineInput {
   /** The built site's folder. */
@@ -204,8 +204,6 @@ export async function buildOffline(input: OfflineInput): Promise<string> {
     relink(article, base, slug, chapters, held);
     if (held.indicators) pointToFullCharts(article);
     articles.push(article);
-    const title = doc.querySelector('title')!.textContent!.split(' | ')[0];
-    for (const notes of article.querySelectorAll('.chapter-notes')) notes.setAttribute('aria-label', `编者注：${title}`);
     // A plain wrapper, not a landmark: the part inside is already a region named by its heading.
     sections.push(`<div id="chapter-${slug}" class="offline-chapter">${article.outerHTML}</div>`);
   }

@@ -1,9 +1,9 @@
 /**
  * Editorial notes (编者注): `<Note>…</Note>` written inside a paragraph, and
  * `<DataCheck id="…" />`, whose text comes from the data checks. Each becomes a numbered
- * marker where it stood and a note right after the paragraph; all are also collected at the
- * end of the chapter for print. Everything here is edition UI (`data-edition-ui`) and is
- * never indexed as report text.
+ * marker where it stood and a note right after the paragraph, where it is read on screen and
+ * printed (src/reader/print.css): the page holds each note once. Everything here is edition
+ * UI (`data-edition-ui`) and is never indexed as report text.
  *
  * ```mdx
  * <P n={28}>……“开门红”,<Note>原文如此。</Note>以优异的成绩……</P>
@@ -67,7 +67,8 @@ export default function remarkEditorialNotes(options?: EditorialNotesOptions) {
   const paragraphHref = settings.paragraphHref ?? ((n: number) => `#p-${n}`);
 
   return function transformer(tree: Root, file: VFile) {
-    const all: { n: number; body: PhrasingContent[]; kind: string }[] = [];
+    /** How many notes the chapter has so far: they are numbered through the chapter. */
+    let count = 0;
     let hasMath = false;
 
     visit(tree, 'paragraph', (paragraph: Paragraph, index, parent) => {
@@ -93,7 +94,7 @@ export default function remarkEditorialNotes(options?: EditorialNotesOptions) {
           body = child.children as PhrasingContent[];
           if (body.length === 1 && (body[0] as RootContent).type === 'paragraph') body = (body[0] as unknown as Paragraph).children;
         }
-        const n = all.length + notes.length + 1;
+        const n = count + notes.length + 1;
         notes.push({ n, body, kind });
         return element(
           'sup',
@@ -103,7 +104,7 @@ export default function remarkEditorialNotes(options?: EditorialNotesOptions) {
         ) as PhrasingContent;
       });
       if (notes.length === 0) return;
-      all.push(...notes);
+      count += notes.length;
       const asides = notes.map((note) =>
         element(
           // role=note, not <aside>: a chapter has several, and they are not landmarks.
@@ -121,24 +122,6 @@ export default function remarkEditorialNotes(options?: EditorialNotesOptions) {
       parent.children.splice(index, 1, element('div', { className: ['para-block'] }, [paragraph, ...asides], 'blockquote'));
       return index + 1;
     });
-
-    if (all.length > 0)
-      tree.children.push(
-        element(
-          'section',
-          { className: ['chapter-notes'], dataEditionUi: '', dataPagefindIgnore: 'all', ariaLabel: '本章编者注' },
-          [
-            element('h2', { className: ['chapter-notes__title'], id: 'chapter-notes-h' }, [{ type: 'text', value: '编者注' }]),
-            element(
-              'ol',
-              {},
-              all.map((note) => element('li', { id: `endnote-${note.n}` }, [{ type: 'text', value: `${note.kind}：` }, ...note.body])),
-              'blockquote',
-            ),
-          ],
-          'blockquote',
-        ),
-      );
 
     const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
     data.astro ??= {};

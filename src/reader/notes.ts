@@ -1,8 +1,8 @@
 /**
  * Editorial notes on narrow screens: the note marker opens and closes its note in place
  * (a disclosure), instead of jumping to it. On wide screens notes sit in the margin and the
- * marker is an ordinary link. In print the notes are gathered at the chapter's end instead
- * (`.chapter-notes`, src/reader/print.css).
+ * marker is an ordinary link. In print every note shows, after its paragraph
+ * (src/reader/print.css).
  */
 import { onClick } from './on-click.ts';
 

@@ -1,6 +1,6 @@
 /**
  * Printing a chapter (A4): no navigation or buttons, ¶ numbers in the margin, headings kept
- * with their text, glossary terms unmarked, editorial notes gathered at the end, and the
+ * with their text, glossary terms unmarked, editorial notes after their paragraphs, and the
  * chapter's address under its title. The PDF itself is read back: A4 pages, and on them every
  * paragraph of the chapter, word for word, with its ¶ number. It is saved to test-results/ for
  * people to look at.
@@ -44,8 +44,10 @@ test('a chapter prints as a clean A4 document', async () => {
     const term = document.querySelector('#p-2 a.term')!;
     return {
       navigation: shown('.site-header, .site-footer, .outline, .pager, button, .xread'),
-      sideNotes: shown('.note'),
-      endNotes: shown('.chapter-notes'),
+      // Every note shows, below its paragraph.
+      notes: [...document.querySelectorAll('.note')].map(
+        (n) => n.checkVisibility() && n.getBoundingClientRect().top >= n.parentElement!.querySelector('.para')!.getBoundingClientRect().bottom - 1,
+      ),
       pnumInMargin: getComputedStyle(pnum).display !== 'none' && pnum.getBoundingClientRect().right <= document.getElementById('p-2')!.getBoundingClientRect().left + 1,
       termUnderline: getComputedStyle(term).textDecorationLine,
       addressUnderTitle: address.getBoundingClientRect().top >= title.bottom - 1,
@@ -53,10 +55,10 @@ test('a chapter prints as a clean A4 document', async () => {
       headingsAvoidBreak: getComputedStyle(document.querySelector('h1')!).breakAfter,
     };
   });
+  expect(layout.notes.length).toBeGreaterThan(0);
   expect(layout).toEqual({
     navigation: false,
-    sideNotes: false,
-    endNotes: true,
+    notes: layout.notes.map(() => true),
     pnumInMargin: true,
     termUnderline: 'none',
     addressUnderTitle: true,
@@ -84,6 +86,22 @@ test('a chapter prints as a clean A4 document', async () => {
   for (const p of paragraphs) {
     expect(printedLines, `¶${p.n} in the PDF`).toMatch(new RegExp(`¶${p.n}(?!\\d)`));
     expect(missingInOrder(words, squeeze(p.text)), `the text of ¶${p.n} in the PDF, in order`).toBeUndefined();
+  }
+  // Each editorial note, once. (Where on the page, the layout above says: the PDF's text comes
+  // out by blocks, and a page's notes and figure can come before its paragraphs' lines.)
+  const notes = await page.evaluate(() =>
+    [...document.querySelectorAll('.note')].map((n) => {
+      // The words before the note's first formula: a formula prints as glyphs, not as its text.
+      const body = n.querySelector('.note__body')!.cloneNode(true) as Element;
+      for (const math of body.querySelectorAll('.katex')) math.replaceWith('\u0000');
+      return { body: body.textContent!.split('\u0000')[0]!, paragraph: n.parentElement!.querySelector('.para')!.id };
+    }),
+  );
+  expect(notes.length).toBeGreaterThan(0);
+  for (const note of notes) {
+    const body = squeeze(note.body).replace(/¶\d+|注\d+/g, '');
+    expect(body.length, `words of the note after ${note.paragraph}`).toBeGreaterThan(5);
+    expect(words.split(body).length - 1, `the note after ${note.paragraph}, once`).toBe(1);
   }
   // Nothing of the screen's navigation is printed.
   expect(printed).not.toContain('跳到正文');
