@@ -107,3 +107,30 @@ test('a chapter prints as a clean A4 document', async () => {
   expect(printed).not.toContain('跳到正文');
   await page.close();
 });
+
+test('a reader in dark mode prints the same black on white as one in light mode', async () => {
+  /** The colours print gives the chapter's text, headings, notes, terms and the small chart. */
+  const colours = async (scheme: 'light' | 'dark', theme?: 'dark') => {
+    const context = await browser.newContext({ colorScheme: scheme });
+    const page = await context.newPage();
+    // Part 三: sections with headings, notes, terms and small charts.
+    await page.goto(`${baseUrl}work-2021/`);
+    if (theme) await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+    await page.emulateMedia({ media: 'print' });
+    const found = await page.evaluate(() =>
+      ['body', 'h1', 'h2', '.para', '.pnum', 'a.term', '.note', '.note__label', '.chart', '.chart th', '.chart td', '.chart rect', '.chart__source'].map((sel) => {
+        const element = document.querySelector(sel);
+        if (!element) return `${sel}: not in the page`;
+        const style = getComputedStyle(element);
+        return [sel, style.color, style.backgroundColor, style.borderTopColor, style.fill].join(' ');
+      }),
+    );
+    await context.close();
+    return found;
+  };
+  const light = await colours('light');
+  expect(light.filter((c) => c.includes('not in the page'))).toEqual([]);
+  expect(light.find((c) => c.startsWith('h2 '))).toContain('rgb(0, 0, 0)');
+  expect(await colours('dark')).toEqual(light);
+  expect(await colours('light', 'dark')).toEqual(light);
+});
