@@ -37,7 +37,7 @@ const list = yaml.load(readFileSync(LIST_FILE, 'utf8')) as Decision[];
 const glossary = loadGlossary(edition.paths.glossary!);
 const entries = new Map(glossary.map((e) => [e.id, e]));
 /** The entries as term links name them: by headword or by id (src/glossary/anchor.ts). */
-const anchored = glossary.map((e) => ({ id: e.id, term: e.term }));
+const anchored = Object.fromEntries(glossary.map((e) => [e.id, { term: e.term }]));
 
 /** Text in “…” and in nested ‘…’, in order of appearance, repeats kept. */
 function quotedIn(text: string): string[] {

@@ -169,10 +169,11 @@ function barTable(chart: Chart, href: (n: number) => string): Element {
 function compactFigure(chart: Chart, href: (n: number) => string, fullChartHref: string): Element {
   const note = IMPLIED[impliedYears(chart)] + (chartPanels(chart).length > 1 ? '条形只在同一单位的指标间可比。' : '');
   return h('figure', { className: ['chart', 'chart--compact'], dataEditionUi: '', dataPagefindIgnore: 'all' }, [
-    // The title alone: the figure shows only some rows, which the chart's summary would misdescribe.
-    h('figcaption', [h('span', { className: ['chart__title'] }, chart.title), ' ', h('a', { className: ['chart__more'], href: fullChartHref }, '查看完整图表')]),
+    // The title alone: the figure shows only some rows, which the chart's summary would
+    // misdescribe; and the caption is the figure's name, which a link's words would lengthen.
+    h('figcaption', h('span', { className: ['chart__title'] }, chart.title)),
     barTable(chart, href),
-    ...(note ? [h('p', { className: ['chart__source'] }, note)] : []),
+    h('p', { className: ['chart__source'] }, [...(note ? [note, ' '] : []), h('a', { className: ['chart__more'], href: fullChartHref }, '查看完整图表')]),
   ]);
 }
 

@@ -87,7 +87,7 @@ export function bookChapter(input: ChapterInput): BookChapter {
   for (const a of [...article.querySelectorAll('a.term')]) {
     // Named by its headword or its id (src/glossary/anchor.ts); the book's glossary keeps the ids.
     const fragment = (a.getAttribute('href') ?? '').split('#')[1];
-    const id = fragment && input.summaries ? entryIdFor(fragment, Object.entries(input.summaries).map(([id, { term }]) => ({ id, term }))) : undefined;
+    const id = fragment && input.summaries ? entryIdFor(fragment, input.summaries) : undefined;
     const entry = id ? input.summaries?.[id] : undefined;
     if (!id || !entry) {
       unwrap(a);

@@ -4,6 +4,7 @@
  * "underlined words open a pop-up", the link back to the home page) is replaced or left out;
  * "见于 ¶N" links go to the paragraphs in the book.
  */
+import { dropHeadwordIds } from '../glossary/headword-ids.ts';
 import { FILES, type LinkContext } from './book-files.ts';
 import { xhtmlDocument } from './document.ts';
 import { element, relink, removeAll, unwrap } from './dom.ts';
@@ -39,7 +40,7 @@ export function bookGlossary(page: Document, language: string, links: Omit<LinkC
   for (const a of [...article.querySelectorAll('a.entry__anchor')]) unwrap(a);
   // The headword on a heading is the site's term links' target (src/glossary/anchor.ts); the
   // book links by id, and one anchor an entry is enough.
-  for (const heading of article.querySelectorAll('.entry__term[id]')) heading.removeAttribute('id');
+  dropHeadwordIds(article);
   removeAll(article, 'script');
   relink(article, { ...links, file: FILES.glossary });
 

@@ -42,17 +42,21 @@ export function termAnchor(entry: AnchoredEntry): string {
   return PLAIN_ID.test(words) ? words : entry.id;
 }
 
+/** The glossary's entries by id, as `glossary-summaries.json` gives them. */
+export type EntriesById = Readonly<Record<string, { term: string }>>;
+
 /**
- * The entry a term link's fragment names, by id or by headword, percent-encoded or not; or
+ * The entry a term link's fragment names, by id or by anchor, percent-encoded or not; or
  * undefined when it names none.
  */
-export function entryIdFor(fragment: string, entries: Iterable<AnchoredEntry>): string | undefined {
+export function entryIdFor(fragment: string, entries: EntriesById): string | undefined {
   let words = fragment;
   try {
     words = decodeURIComponent(fragment);
   } catch {
     // A lone % is its own character.
   }
-  const list = [...entries];
-  return (list.find((e) => e.id === words) ?? list.find((e) => termAnchor(e) === words))?.id;
+  // Not Object.hasOwn: Chromium 86, the oldest browser the edition supports, lacks it.
+  if (Object.prototype.hasOwnProperty.call(entries, words)) return words;
+  return Object.entries(entries).find(([id, { term }]) => termAnchor({ id, term }) === words)?.[0];
 }

@@ -21,7 +21,8 @@ import { join } from 'node:path';
 import { build, transform } from 'esbuild';
 import { parseHTML } from 'linkedom';
 import { exampleParagraph, type Edition } from '../edition/load-edition.ts';
-import { entryIdFor, type AnchoredEntry } from '../glossary/anchor.ts';
+import { entryIdFor, type EntriesById } from '../glossary/anchor.ts';
+import { dropHeadwordIds } from '../glossary/headword-ids.ts';
 import type { SearchRecord } from '../search/records.ts';
 import { keepFaces, subsetKatexFonts } from './katex-fonts.ts';
 import { paragraphText, type ParagraphPlaces } from './paragraph-text.ts';
@@ -56,7 +57,7 @@ export interface HeldPages {
    * The glossary's entries, to turn a term link's headword (`glossary/#十四五`,
    * src/glossary/anchor.ts) into the entry's id, which the file's glossary keeps alone.
    */
-  glossaryEntries?: readonly AnchoredEntry[];
+  glossaryEntries?: EntriesById;
 }
 
 /** Where a link of the site goes inside the offline file, or null if it leaves the file. */
@@ -183,7 +184,7 @@ export async function buildOffline(input: OfflineInput): Promise<string> {
   const held: HeldPages = {
     glossary: Boolean(edition.paths.glossary),
     indicators: Boolean(edition.paths.indicators),
-    glossaryEntries: Object.entries(summaries).map(([id, { term }]) => ({ id, term })),
+    glossaryEntries: summaries,
   };
   const home = page('');
   const toc = home.querySelector('.toc')!;
@@ -228,7 +229,7 @@ export async function buildOffline(input: OfflineInput): Promise<string> {
     const article = glossaryDoc.querySelector('article.glossary')!;
     relink(article, base, undefined, chapters, held);
     // The headwords on the entries' headings are for the site's term links; here those name the ids.
-    for (const heading of article.querySelectorAll('.entry__term[id]')) heading.removeAttribute('id');
+    dropHeadwordIds(article);
     // The popover's short definitions, each on its entry (read by offline-app.ts), not as a
     // JSON copy that would repeat every entry's id and term.
     const entries = new Map([...article.querySelectorAll('.entry[id]')].map((e) => [e.id, e]));

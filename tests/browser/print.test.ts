@@ -6,12 +6,16 @@
  * people to look at.
  */
 import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { readEdition } from '../../src/edition/load-edition.ts';
 import { reportTargets } from '../../src/report/targets.ts';
+import { downloadPaths } from '../../src/integrations/downloads.ts';
 import { launch } from '../support/browser.ts';
 import { missingInOrder, readPdf } from '../support/pdf.ts';
+import { DIST } from '../support/site.ts';
 
 const edition = readEdition('content');
 const CHAPTER = 'review-2020';
@@ -133,4 +137,24 @@ test('a reader in dark mode prints the same black on white as one in light mode'
   expect(light.find((c) => c.startsWith('h2 '))).toContain('rgb(0, 0, 0)');
   expect(await colours('dark')).toEqual(light);
   expect(await colours('light', 'dark')).toEqual(light);
+});
+
+test('the offline file prints black on white too, in light and in dark mode', async () => {
+  // Opened from disk, as readers do. Its class names are shortened (src/offline/short-class-names.ts),
+  // so its parts are found by element and role.
+  const file = pathToFileURL(resolve(DIST, downloadPaths(edition).offline)).href;
+  for (const scheme of ['light', 'dark'] as const) {
+    const context = await browser.newContext({ colorScheme: scheme });
+    const page = await context.newPage();
+    await page.goto(file);
+    await page.emulateMedia({ media: 'print' });
+    const colours = await page.evaluate(() =>
+      ['h1', 'h2', '[role="note"] p', '[role="note"] a', 'figure th', 'figure td'].map((sel) => {
+        const element = document.querySelector(sel);
+        return `${sel} ${element ? getComputedStyle(element).color : 'not in the file'}`;
+      }),
+    );
+    expect(colours, scheme).toEqual(['h1', 'h2', '[role="note"] p', '[role="note"] a', 'figure th', 'figure td'].map((sel) => `${sel} rgb(0, 0, 0)`));
+    await context.close();
+  }
 });

@@ -44,6 +44,8 @@ const layout = () =>
         return [{ value, width: r.width }];
       });
       const longest = drawn.reduce((a, b) => (b.value > a.value ? b : a), drawn[0]!);
+      // A unit whose values are all 0 would make every comparison below NaN, and so silent.
+      if (!(longest.value > 0 && longest.width > 0)) unscaled.push(`a unit whose longest bar is ${longest.value}: ${longest.width} px`);
       for (const d of drawn) if (Math.abs(d.width - (longest.width * d.value) / longest.value) > 1.5 + longest.width * 0.006) unscaled.push(`${d.value}: ${d.width.toFixed(1)} px against ${longest.value}: ${longest.width.toFixed(1)} px`);
     }
     return { id: figure.id || figure.closest('[id]')?.id, bars: bars.length, labels: labels.length, unsized: [...bars, ...labels].filter((e) => !sized(e)).length, spills, unscaled };

@@ -250,7 +250,9 @@ describe.each(FIXTURE_CHARTS.map((c) => [c.id, c] as const))('the bar table of %
   test('is a table of every value once, with its ¶ and its bar to scale', () => {
     expect(figure.getAttribute('class')).toBe('chart chart--compact');
     expect(figure.hasAttribute('id')).toBe(false);
-    expect(figure.querySelector('figcaption a.chart__more')?.getAttribute('href')).toBe('/indicators/#chart-x');
+    // The link to the whole chart under the table, not in the caption, which names the figure.
+    expect(figure.querySelector('.chart__source a.chart__more')?.getAttribute('href')).toBe('/indicators/#chart-x');
+    expect(figure.querySelector('figcaption')?.textContent).toBe(chart.title);
     checkBarTable(figure as unknown as Element, chart);
   });
 

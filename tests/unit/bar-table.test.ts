@@ -89,8 +89,9 @@ describe('the bar table’s bars', () => {
       ['75%', '100%'],
       ['75%', '100%'],
     ]);
-    expect(f.querySelector('.chart__source')?.textContent).toBe('条形只在同一单位的指标间可比。');
-    expect(figure([row('甲', '%', [1, 2])]).querySelector('.chart__source')).toBeNull();
+    expect(f.querySelector('.chart__source')?.textContent).toBe('条形只在同一单位的指标间可比。 查看完整图表');
+    // One unit: no note, only the link to the whole chart.
+    expect(figure([row('甲', '%', [1, 2])]).querySelector('.chart__source')?.textContent).toBe('查看完整图表');
   });
 
   test('carry no height, no style and no colour: CSS sets them', () => {

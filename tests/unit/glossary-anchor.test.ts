@@ -9,6 +9,9 @@ const entries = [
   { id: 'gdp', term: 'GDP' },
 ];
 
+/** The entries by id, as glossary-summaries.json gives them. */
+const byId = Object.fromEntries(entries.map(({ id, term }) => [id, { term }]));
+
 describe('glossary anchors', () => {
   test('a headword is the anchor, written without its punctuation', () => {
     expect(termAnchor(entries[0]!)).toBe('六稳六保');
@@ -30,17 +33,18 @@ describe('glossary anchors', () => {
   });
 
   test('a fragment finds its entry by headword, percent-encoded or not, or by id', () => {
-    expect(entryIdFor('六稳六保', entries)).toBe('liu-wen-liu-bao');
-    expect(entryIdFor(encodeURIComponent('六稳六保'), entries)).toBe('liu-wen-liu-bao');
-    expect(entryIdFor('liu-wen-liu-bao', entries)).toBe('liu-wen-liu-bao');
-    expect(entryIdFor('san-zheng-san-pin', entries)).toBe('san-zheng-san-pin');
-    expect(entryIdFor('三争三拼六大赶超', entries)).toBe('san-zheng-san-pin');
+    expect(entryIdFor('六稳六保', byId)).toBe('liu-wen-liu-bao');
+    expect(entryIdFor(encodeURIComponent('六稳六保'), byId)).toBe('liu-wen-liu-bao');
+    expect(entryIdFor('liu-wen-liu-bao', byId)).toBe('liu-wen-liu-bao');
+    expect(entryIdFor('san-zheng-san-pin', byId)).toBe('san-zheng-san-pin');
+    expect(entryIdFor('三争三拼六大赶超', byId)).toBe('san-zheng-san-pin');
   });
 
   test('a headword that is not the anchor, an unknown word or a lone % finds nothing', () => {
-    expect(entryIdFor('三争三拼、六大赶超', entries)).toBeUndefined();
-    expect(entryIdFor('PM2.5', entries)).toBeUndefined();
-    expect(entryIdFor('六稳', entries)).toBeUndefined();
-    expect(entryIdFor('%', entries)).toBeUndefined();
+    expect(entryIdFor('三争三拼、六大赶超', byId)).toBeUndefined();
+    expect(entryIdFor('PM2.5', byId)).toBeUndefined();
+    expect(entryIdFor('六稳', byId)).toBeUndefined();
+    expect(entryIdFor('%', byId)).toBeUndefined();
+    expect(entryIdFor('toString', byId)).toBeUndefined();
   });
 });

@@ -29,7 +29,7 @@ function loadSummaries(url: string): Promise<Summaries> {
 
 /** The entry a term link points at: by its headword, or by its id (src/glossary/anchor.ts). */
 function entryOf(summaries: Summaries, link: HTMLAnchorElement) {
-  const id = entryIdFor(link.hash.slice(1), Object.entries(summaries).map(([id, { term }]) => ({ id, term })));
+  const id = entryIdFor(link.hash.slice(1), summaries);
   return id === undefined ? undefined : summaries[id];
 }
 
